@@ -1,0 +1,114 @@
+"""Ingest stage: raw files to clean documents (decode, normalise, split, boilerplate, dedup)."""
+import functools
+import hashlib
+from collections import Counter
+from pathlib import Path
+
+import pyarrow as pa
+
+from ..config import IngestConfig
+from ..errors import DocError
+from ..schemas import from_columns, from_rows
+from .boilerplate import mark_boilerplate
+from .decode import decode_bytes
+from .dedup import signature, text_sha1
+from .meta import doc_kind, doc_meta
+from .normalise import normalise_line, raw_lines, reflow, unwrap
+from .split import split_documents
+
+
+@functools.cache
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def script_of(text: str) -> str:
+    """'traditional' when a sample changes notably under OpenCC t2s, else 'simplified'."""
+    sample = text[:4000]
+    changed = sum(a != b for a, b in zip(sample, _t2s().convert(sample)))
+    return "traditional" if changed > 0.04 * max(1, len(sample)) else "simplified"
+
+
+def normalised_lines(text: str) -> list[tuple[str, bool]]:
+    """Decoded text to non-empty normalised (line, led_by_space) pairs."""
+    out = []
+    for raw, led in raw_lines(text):
+        for piece in reflow(raw):
+            line = normalise_line(piece)
+            if line:
+                out.append((line, led))
+                led = False
+    joined = unwrap([t for t, _ in out])
+    if len(joined) == len(out):
+        return out
+    return [(t, False) for t in joined]  # hard-wrapped: layout carries no boundary signal
+
+
+def documents_of(text: str, source: str, encoding: str, file_sha1: str, cfg: IngestConfig) -> list[dict]:
+    """The document rows of one decoded file."""
+    lines = normalised_lines(text)
+    reasons = mark_boilerplate([t for t, _ in lines])
+    dropped = Counter(r for r in reasons if r)
+    kept = [pair for pair, r in zip(lines, reasons) if r is None]
+    rows = []
+    for part, raw in enumerate(split_documents(kept, cfg.min_doc_chars)):
+        body = "\n".join(raw.lines)
+        if part == 0:
+            raw.removed.update(dropped)
+        rows.append({
+            "doc_id": hashlib.sha1(f"{source}\0{part}\0{body}".encode()).hexdigest()[:16],
+            "source": source, "part": part, "title": raw.title,
+            "kind": doc_kind(raw.title, body), "text": body, "n_chars": len(body),
+            "encoding": encoding, "script": script_of(body), "file_sha1": file_sha1,
+            "removed": ";".join(f"{k}={v}" for k, v in sorted(raw.removed.items())) or None,
+            **doc_meta(raw.title, raw.lines),
+        })
+    return rows
+
+
+def ingest_file(path: Path, source: str, cfg: IngestConfig = IngestConfig()) -> tuple[list[dict], list[dict]]:
+    """One input file to (document rows, error rows); never raises for bad content."""
+    try:
+        size = path.stat().st_size
+        if size > cfg.max_bytes:
+            raise DocError("size:too_large", f"{size:,} bytes is over the {cfg.max_bytes:,}-byte limit")
+        data = path.read_bytes()
+        text, encoding = decode_bytes(data, cfg.max_docx_xml_bytes)
+        rows = documents_of(text, source, encoding, hashlib.sha1(data).hexdigest(), cfg)
+        if not rows:
+            raise DocError("empty:no_documents", "nothing but boilerplate or blank lines")
+        return rows, []
+    except DocError as e:
+        return [], [e.row("ingest", source)]
+    except OSError as e:
+        return [], [DocError("read:os_error", f"{type(e).__name__}: {e.strerror or e}").row("ingest", source)]
+
+
+class IngestStage:
+    """Reads input files; writes documents, errors and the MinHash signatures for dedup."""
+
+    name = "ingest"
+    reads: tuple[str, ...] = ()
+    writes = ("documents", "errors", "_minhash")
+
+    def __init__(self, cfg: IngestConfig):
+        self.cfg = cfg
+
+    def __call__(self, files: list[tuple[Path, str]]) -> dict[str, pa.Table]:
+        docs, errors = [], []
+        for path, source in files:
+            d, e = ingest_file(path, source, self.cfg)
+            docs += d
+            errors += e
+        minhash = {
+            "doc_id": [d["doc_id"] for d in docs],
+            "text_sha1": [text_sha1(d["text"]) for d in docs],
+            "signature": [signature(d["text"], self.cfg.num_perm, self.cfg.shingle) for d in docs],
+        }
+        return {
+            "documents": from_rows("documents", docs),
+            "errors": from_rows("errors", errors),
+            "_minhash": from_columns("_minhash", minhash),
+        }

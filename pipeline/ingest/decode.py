@@ -1,0 +1,142 @@
+"""Bytes to text: encoding detection, .docx reading, and the bad-input reasons."""
+import codecs
+import io
+import unicodedata
+import zipfile
+
+from charset_normalizer import from_bytes
+
+from ..errors import DocError
+
+BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# charset-normalizer names every Chinese legacy code page separately; GB18030 is
+# their superset, so decoding with it never loses a character the others know.
+GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "big5", "cp936", "euc_cn"}
+DOCX_MAGIC = b"PK\x03\x04"
+CONTROL = [b for b in range(32) if b not in (9, 10, 12, 13, 27)]
+
+
+def decode_bytes(data: bytes, max_docx_xml_bytes: int = 64 * 2**20) -> tuple[str, str]:
+    """Decode a file's bytes; return (text, encoding name) or raise DocError."""
+    if not data:
+        raise DocError("empty:file", "the file has no bytes")
+    if data.startswith(DOCX_MAGIC):
+        return read_docx(data, max_docx_xml_bytes), "docx"
+    for bom, name in BOMS:
+        if data.startswith(bom):
+            return data.decode(name, errors="replace"), name.replace("-sig", "")
+    text, encoding = _decode_plain(data)
+    check_text(text)
+    return text, encoding
+
+
+def _decode_plain(data: bytes) -> tuple[str, str]:
+    """Strict UTF-8 first (most files), then GB18030, a detector, then line by line."""
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as e:
+        # cut in the middle of a character: only the last 1-3 bytes are broken
+        if e.start >= len(data) - 3 and _is_tail_cut(data, e.start):
+            return data[: e.start].decode("utf-8"), "utf-8"
+    if data.count(0) > len(data) // 8:
+        guess = _utf16_without_bom(data)
+        if guess:
+            return guess
+        raise DocError("decode:binary", "NUL bytes throughout and not UTF-16: a binary file")
+    if _control_bytes(data) > 0.02:
+        raise DocError("decode:binary", "too many control bytes for text: a binary file")
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data[:200_000]).best()
+    if best is not None and best.encoding not in GB_FAMILY and best.encoding != "utf_8":
+        try:
+            return data.decode(best.encoding), best.encoding
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return _decode_mixed(data)
+
+
+def _control_bytes(data: bytes) -> float:
+    sample = data[:200_000]
+    return sum(sample.count(b) for b in CONTROL) / max(1, len(sample))
+
+
+def _is_tail_cut(data: bytes, start: int) -> bool:
+    lead = data[start]
+    return lead >= 0xC0 and len(data) - start < (2 if lead < 0xE0 else 3 if lead < 0xF0 else 4)
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    # ASCII-heavy UTF-16 has NULs in every other byte; Chinese UTF-16 rarely does, so
+    # try both byte orders and keep the one that reads as CJK text.
+    for name in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if _printable_ratio(text) > 0.95:
+            return text, "utf-16"
+    return None
+
+
+def _decode_mixed(data: bytes) -> tuple[str, str]:
+    """Files that mix UTF-8 and GB18030: decode each line with whichever fits."""
+    lines, used, bad = [], set(), 0
+    for raw in data.split(b"\n"):
+        for name in ("utf-8", "gb18030"):
+            try:
+                lines.append(raw.decode(name))
+                used.add(name)
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            lines.append(raw.decode("utf-8", errors="replace"))
+            bad += 1
+    if bad > max(3, len(lines) // 4):
+        raise DocError("decode:undecodable", f"{bad} of {len(lines)} lines fit no known encoding")
+    return "\n".join(lines), "+".join(sorted(used)) or "utf-8"
+
+
+def _printable_ratio(text: str) -> float:
+    if not text:
+        return 0.0
+    sample = text[:100_000]
+    bad = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn")
+              and ch not in "\n\r\t")
+    return 1 - bad / len(sample)
+
+
+def check_text(text: str, min_ratio: float = 0.85) -> None:
+    """Refuse binary content that happened to decode."""
+    if not text.strip():
+        raise DocError("empty:whitespace", "the file holds only whitespace")
+    if _printable_ratio(text) < min_ratio:
+        raise DocError("decode:binary", "mostly control or unassigned characters: a binary file")
+
+
+def read_docx(data: bytes, max_xml_bytes: int) -> str:
+    """Paragraph texts of a .docx (python-docx), refusing zip bombs before inflating."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            total = sum(info.file_size for info in zf.infolist())
+    except zipfile.BadZipFile as e:
+        raise DocError("docx:broken", f"not a readable zip/.docx file: {e}") from e
+    if total > max_xml_bytes:
+        raise DocError("docx:too_large", f"its parts inflate to {total:,} bytes (limit {max_xml_bytes:,})")
+    import docx  # python-docx parses with resolve_entities=False: no external entities
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as e:  # python-docx raises many types for a malformed package
+        raise DocError("docx:broken", f"{type(e).__name__}: {e}") from e
+    text = "\n".join(p.text for p in document.paragraphs)
+    if not text.strip():
+        raise DocError("empty:whitespace", "the .docx holds no text")
+    return text

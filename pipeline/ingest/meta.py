@@ -1,0 +1,45 @@
+"""Document metadata read from the title and text: kind, year, term, school level, org."""
+import re
+
+_PLAN = re.compile(r"计划|安排|方案|打算|要点|规划")
+_SUMMARY = re.compile(r"总结|小结|汇报|回顾|述职|报告")
+# Summaries report what was done (了, 取得); plans say what will be (将, 要, 力争).
+_PAST = re.compile(r"了|取得|开展了|完成|回顾|即将结束|已经结束|过去的")
+_FUTURE = re.compile(r"将|要|力争|争取|计划|拟|认真做好|努力")
+_YEAR = re.compile(r"(?:19|20)(?:\d\d|[xX×_]{2})(?:\s?[-—~至]\s?(?:19|20)?(?:\d\d|[xX×_]{2}))?(?=学年|年|学期|第)")
+_TERM = re.compile(r"上学期|下学期|第一学期|第二学期|春季|秋季|学年|寒假|暑假|期末|期中")
+_LEVEL = re.compile(r"幼儿园|小学|初中|高中|中学|职业学校|中职|九年一贯制|特殊教育")
+_ORG = re.compile(r"^[^，。；：]{2,24}(?:中心校|中心小学|小学|中学|初中|高中|学校|幼儿园|教育局|教研室|教体局|学区)$")
+_PLACEHOLDER = re.compile(r"20[xX_]{2}|[xX]{2,}|[xX]余|[xX]名|[xX]人|[\u4e00-\u9fff][xXzZ](?:校长|老师|主任)")
+
+
+def doc_kind(title: str | None, text: str) -> str:
+    """summary, plan or other: the title decides; otherwise tense words in the text."""
+    if title:
+        plan, summary = _PLAN.search(title), _SUMMARY.search(title)
+        if plan and not summary:
+            return "plan"
+        if summary and not plan:
+            return "summary"
+    head = text[:3000]
+    past, future = len(_PAST.findall(head)), len(_FUTURE.findall(head))
+    if past + future < 5:
+        return "other"
+    return "summary" if past >= future else "plan"
+
+
+def doc_meta(title: str | None, lines: list[str]) -> dict:
+    """year, term, school_level, org and the placeholder flag of one document."""
+    probe = " ".join(filter(None, [title, lines[0][:120] if lines else ""]))
+    year = _YEAR.search(probe)
+    term = _TERM.search(probe)
+    level = _LEVEL.search(probe) or _LEVEL.search(" ".join(lines[:3])[:400])
+    org = next((s for s in reversed(lines[-3:]) if _ORG.match(s)), None)
+    text = "\n".join(lines)
+    return {
+        "year": year.group(0) if year else None,
+        "term": term.group(0) if term else None,
+        "school_level": level.group(0) if level else None,
+        "org": org,
+        "placeholders": bool(_PLACEHOLDER.search(text)),
+    }

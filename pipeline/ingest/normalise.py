@@ -1,0 +1,112 @@
+"""One canonical text form: what `documents.text` holds and every offset indexes.
+
+The form: LF line ends, one paragraph per line, no blank lines, no leading or
+trailing spaces; ASCII digits and letters half-width; Chinese punctuation
+full-width (，：；！？（）) wherever it touches Chinese text; paired straight quotes
+as “”; 3+ dots as ……; scraping artefacts (`>` before headings, `\\"`, doubled
+markers, HTML, hidden-text markers, page numbers, converter pinyin) removed.
+Traditional characters are kept as they are (documents.script says which).
+"""
+import html
+import re
+
+CJK = "\u3400-\u9fff\uf900-\ufaff"
+
+_FULLWIDTH = {c: c - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+              for c in range(r[0], r[1] + 1)}
+_TRANSLATE = {
+    **_FULLWIDTH,
+    0x3000: " ", 0xA0: " ", 0x09: " ", 0x0B: " ", 0x0C: " ",
+    0x200B: None, 0x200C: None, 0x200D: None, 0xFEFF: None, 0x00AD: None,
+    ord("("): "（", ord(")"): "）", ord("﹙"): "（", ord("﹚"): "）",
+    ord("．"): ".",  # full-width full stop: a marker (一．) or decimal point, never 。
+    0xFF0C: "，", 0xFE50: "，",
+}
+_TRANSLATE.update({c: None for c in range(32) if c not in (9, 10, 11, 12)})
+_TRANSLATE.update({c: None for c in range(0x7F, 0xA0)})
+
+_HALF_PUNCT = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
+_RE_HALF_PUNCT = re.compile(rf"(?<=[{CJK}])[,;:!?]|[,;:!?](?=[{CJK}“”])")
+_RE_TAG = re.compile(r"<(?:br|/p|/div|p|div)\b[^<>]{0,200}>|<[a-zA-Z/!][^<>]{0,200}>", re.I)
+_RE_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,7}|#x[0-9a-fA-F]{1,6});")
+_RE_HIDDEN = re.compile(r"[.…。]{0,12}此处隐藏[0-9,，]{0,9}个字[.…。]{0,12}")
+_RE_PAGE = re.compile(r"(?<![0-9A-Za-z\-])-\s?\d{1,3}\s?-(?![0-9A-Za-z\-])|第\s?\d{1,3}\s?页\s?共\s?\d{1,3}\s?页")
+_RE_PINYIN = re.compile(r"（[a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}）")
+_RE_GT = re.compile(rf"^\s*>+|(?<=[{CJK}])>(?=[{CJK}])")
+_RE_DOUBLE = re.compile(r"、{2,}|，{2,}|(?<!。)。。(?!。)")
+_RE_DOTS = re.compile(r"\.{3,}|。{3,}|…+")
+_RE_MARKER_DUN = re.compile(r"^((?:（[^（）]{1,3}）)|[①-⑳])、")  # （1）、 → （1）
+
+
+def _block_breaks(text: str) -> str:
+    """Turn HTML block tags into line breaks, drop other tags, decode entities."""
+    if "<" in text:
+        text = _RE_TAG.sub(lambda m: "\n" if m.group(0)[1:3].lower() in ("br", "/p", "/d", "p>", "p ", "di") else "", text)
+    if "&" in text:
+        text = _RE_ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    return text
+
+
+def _quotes(line: str) -> str:
+    """Paired straight double quotes become “”; an odd count is left alone."""
+    if line.count('"') % 2:
+        return line
+    parts = line.split('"')
+    return "".join(p + ("“" if i % 2 == 0 else "”") for i, p in enumerate(parts[:-1])) + parts[-1]
+
+
+def normalise_line(line: str) -> str:
+    """Normalise one paragraph (no newlines inside) to the canonical form."""
+    line = line.translate(_TRANSLATE).replace('\\"', '"').replace("\\'", "'")
+    line = _RE_HIDDEN.sub("", line)
+    line = _RE_PAGE.sub("", line)
+    line = _RE_GT.sub("", line)
+    line = _RE_HALF_PUNCT.sub(lambda m: _HALF_PUNCT[m.group(0)], line)
+    line = _RE_PINYIN.sub("", line)
+    line = _quotes(line)
+    line = _RE_DOTS.sub("……", line)
+    line = _RE_DOUBLE.sub(lambda m: m.group(0)[0], line.strip())
+    return _RE_MARKER_DUN.sub(r"\1", line)
+
+
+def raw_lines(text: str) -> list[tuple[str, bool]]:
+    """Split decoded text into (line, led_by_space) pairs before normalising.
+
+    A leading space is a document-boundary signal in scraped bundles (SPEC §1), so
+    it is recorded before the line is stripped.
+    """
+    text = _block_breaks(text.replace("\r\n", "\n").replace("\r", "\n"))
+    out = []
+    for line in text.split("\n"):
+        led = line[:1] in (" ", "\u3000", "\t", "\xa0")
+        out.append((line, led))
+    return out
+
+
+def unwrap(lines: list[str]) -> list[str]:
+    """Join lines hard-wrapped at a fixed width back into their paragraphs."""
+    lengths = [len(s) for s in lines if len(s) >= 20]
+    if len(lengths) < 10:
+        return lines
+    width = max(set(lengths), key=lengths.count)
+    if lengths.count(width) < 0.3 * len(lengths):
+        return lines
+    out: list[str] = []
+    joining = False
+    for line in lines:
+        if joining and out:
+            out[-1] += line
+        else:
+            out.append(line)
+        joining = abs(len(line) - width) <= 1 and line[-1:] not in "。！？；：”…"
+    return out
+
+
+_RE_INLINE_HEAD = re.compile(r"(?<=[。！？；])(?=(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\d{1,2}、)[^，。]{2,30}[。：\n])")
+
+
+def reflow(line: str, max_len: int = 1000) -> list[str]:
+    """Break a very long line (a whole document on one line) before inline headings."""
+    if len(line) <= max_len:
+        return [line]
+    return [s for s in _RE_INLINE_HEAD.split(line) if s]

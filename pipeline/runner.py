@@ -1,0 +1,280 @@
+"""Chains stages over batches of input files; completion markers; any concurrent.futures Executor.
+
+Layout of OUT: one folder per table holding one Parquet file per batch
+(`OUT/<table>/<batch_id>.parquet`), and `OUT/_batches/<batch_id>.json`, the batch's
+completion marker, written last. A batch without its marker is redone; a marker
+names the files (and their content digests) the batch covers, so a rerun skips
+unchanged work and drops the rows of files that changed or disappeared.
+"""
+import functools
+import hashlib
+import json
+import os
+import time
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import asdict, dataclass
+from multiprocessing import get_context
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from . import io
+from .config import RunConfig
+from .errors import DocError, UsageError
+from .schemas import TABLES, from_rows
+
+STAGES = ("ingest",)  # segment, outline and extract join as they land
+BATCHES = "_batches"
+
+
+@dataclass(frozen=True)
+class InputFile:
+    path: str  # absolute
+    source: str  # relative to the input root (or the file name for a file argument)
+    sha1: str
+    size: int
+
+
+@dataclass(frozen=True)
+class Batch:
+    batch_id: str
+    files: tuple[InputFile, ...]
+
+
+def _walk(root: Path, follow: bool):
+    """Files under root in sorted order; symlinks are skipped unless `follow`."""
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=follow):
+        dirnames.sort()
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in sorted(filenames):
+            yield Path(dirpath) / name
+
+
+def discover(inputs: list[Path], follow_symlinks: bool = False) -> tuple[list[InputFile], list[dict]]:
+    """Input files with content digests, and error rows for files that cannot be read."""
+    files, errors = [], []
+    for inp in inputs:
+        inp = Path(inp)
+        if not inp.exists():
+            raise UsageError(f"input not found: {inp}")
+        root = inp if inp.is_dir() else inp.parent
+        for p in _walk(inp, follow_symlinks) if inp.is_dir() else [inp]:
+            source = str(p.relative_to(root))
+            if p.is_symlink() and not follow_symlinks:
+                errors.append(DocError("input:symlink", "symbolic link not followed (use --follow-symlinks)").row("discover", source))
+                continue
+            try:
+                files.append(InputFile(str(p.resolve()), source, _sha1(p), p.stat().st_size))
+            except OSError as e:
+                errors.append(DocError("read:os_error", f"{type(e).__name__}: {e.strerror or e}").row("discover", source))
+    return sorted(files, key=lambda f: f.source), errors
+
+
+def _sha1(path: Path) -> str:
+    h = hashlib.sha1()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def plan_batches(files: list[InputFile], batch_files: int, batch_bytes: int) -> list[Batch]:
+    """Group sorted files into batches with content-defined boundaries.
+
+    A batch closes after a file whose name hashes to 0 mod batch_files (or once it
+    holds batch_bytes): adding or changing one file changes one batch, not all after it.
+    """
+    batches, current, size = [], [], 0
+    for f in files:
+        current.append(f)
+        size += f.size
+        if int(hashlib.sha1(f.source.encode()).hexdigest()[:8], 16) % batch_files == 0 or size >= batch_bytes:
+            batches.append(current)
+            current, size = [], 0
+    if current:
+        batches.append(current)
+    return [Batch(_batch_id(b), tuple(b)) for b in batches]
+
+
+def _batch_id(files: list[InputFile]) -> str:
+    return hashlib.sha1("\n".join(f"{f.source}\0{f.sha1}" for f in files).encode()).hexdigest()[:16]
+
+
+def fingerprint(cfg: RunConfig, stage: str) -> str:
+    """What a stage's output depends on besides its input: its settings and version."""
+    from . import __version__
+
+    settings = asdict(getattr(cfg, stage)) if hasattr(cfg, stage) else {}
+    return hashlib.sha1(json.dumps([__version__, stage, settings], default=str, sort_keys=True).encode()).hexdigest()[:12]
+
+
+@functools.cache
+def _stage(name: str, cfg: RunConfig):
+    """Each worker builds (and loads the models of) each stage once."""
+    from . import stage_factory
+
+    return stage_factory(name, cfg)
+
+
+def process_batch(batch: Batch, stages: tuple[str, ...], out: str, cfg: RunConfig) -> dict:
+    """Run `stages` over one batch and write their tables; returns counts for the summary."""
+    t0 = time.perf_counter()
+    out = Path(out)
+    tables: dict[str, pa.Table] = {}
+    errors: list[pa.Table] = []
+    for name in stages:
+        stage = _stage(name, cfg)
+        try:
+            if name == "ingest":
+                result = stage([(Path(f.path), f.source) for f in batch.files])
+            else:
+                for t in stage.reads:
+                    if t not in tables:
+                        tables[t] = io.read_part(out, t, batch.batch_id)
+                result = stage({t: tables[t] for t in stage.reads})
+        except Exception as e:  # a stage bug must not stop the corpus: name it per file
+            detail = f"{type(e).__name__}: {e}"
+            rows = [DocError(f"crash:{name}", detail).row(name, f.source) for f in batch.files]
+            errors.append(from_rows("errors", rows))
+            break
+        if "errors" in result:
+            errors.append(result.pop("errors"))
+        tables.update(result)
+        for t, table in result.items():
+            io.write_part(out, t, batch.batch_id, table)
+    err = pa.concat_tables(errors) if errors else TABLES["errors"].empty_table()
+    suffix = "" if stages[0] == "ingest" else "." + stages[0]
+    io.write_part(out, "errors", batch.batch_id + suffix, err)
+    marker = _read_marker(out, batch.batch_id) or {"files": [[f.source, f.sha1] for f in batch.files], "stages": {}}
+    marker["stages"].update({s: fingerprint(cfg, s) for s in stages})
+    io.write_json(out / BATCHES / f"{batch.batch_id}.json", marker)
+    docs = tables.get("documents")
+    return {
+        "batch": batch.batch_id, "files": len(batch.files), "seconds": time.perf_counter() - t0,
+        "documents": docs.num_rows if docs is not None else 0,
+        "chars": int(pc.sum(docs["n_chars"]).as_py() or 0) if docs is not None else 0,
+        "errors": err.num_rows,
+    }
+
+
+def _read_marker(out: Path, batch_id: str) -> dict | None:
+    path = Path(out) / BATCHES / f"{batch_id}.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
+def _done(out: Path, batch: Batch, stages: tuple[str, ...], cfg: RunConfig) -> bool:
+    marker = _read_marker(out, batch.batch_id)
+    return bool(marker) and all(marker["stages"].get(s) == fingerprint(cfg, s) for s in stages)
+
+
+def _remove_stale(out: Path, keep: set[str]) -> int:
+    """Delete the parts and markers of batches no longer in the input (changed or gone)."""
+    removed = 0
+    for marker in (Path(out) / BATCHES).glob("*.json"):
+        if marker.stem not in keep:
+            for name in TABLES:
+                for p in (Path(out) / name).glob(f"{marker.stem}*.parquet"):
+                    p.unlink()
+            marker.unlink()
+            removed += 1
+    return removed
+
+
+def local_executor(workers: int) -> Executor:
+    """A process pool; 'spawn' so no worker inherits a half-initialised thread pool."""
+    return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+
+
+def dask_executor(address: str) -> Executor:
+    """The same map over a Dask distributed cluster (optional dependency)."""
+    from distributed import Client
+
+    return Client(address).get_executor()
+
+
+def _execute(batches, stages, out, cfg, executor, progress) -> list[dict]:
+    """Map process_batch over batches: in this process, or through an Executor."""
+    if executor is None:
+        results = (process_batch(b, stages, str(out), cfg) for b in batches)
+    else:
+        futures = [executor.submit(process_batch, b, stages, str(out), cfg) for b in batches]
+        results = (f.result() for f in futures)
+    done = []
+    for r in results:
+        done.append(r)
+        if progress:
+            progress(r)
+    return done
+
+
+def run(inputs: list[Path], out: Path, cfg: RunConfig = RunConfig(), stages: tuple[str, ...] = STAGES,
+        executor: Executor | None = None, progress=None) -> dict:
+    """Run the pipeline over input files or folders into OUT; incremental unless cfg.force."""
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out must be a folder: {out}")
+    files, discover_errors = discover(inputs, cfg.follow_symlinks)
+    batches = plan_batches(files, cfg.batch_files, cfg.batch_bytes)
+    out.mkdir(parents=True, exist_ok=True)
+    stale = _remove_stale(out, {b.batch_id for b in batches})
+    todo = [b for b in batches if cfg.force or not _done(out, b, stages, cfg)]
+    own = executor is None and cfg.workers > 1 and len(todo) > 1
+    if own:
+        executor = local_executor(min(cfg.workers, len(todo)))
+    try:
+        results = _execute(todo, stages, out, cfg, executor, progress)
+    finally:
+        if own:
+            executor.shutdown()
+    io.write_part(out, "errors", "_discover", from_rows("errors", discover_errors))
+    if "ingest" in stages:
+        mark_duplicates(out, cfg.ingest.dedup_threshold, cfg.ingest.num_perm)
+    return {"files": len(files), "batches": len(batches), "done": len(results), "skipped": len(batches) - len(todo),
+            "stale": stale, "results": results}
+
+
+def run_stage(out: Path, stage: str, cfg: RunConfig = RunConfig(), executor: Executor | None = None,
+              progress=None) -> dict:
+    """Run one stage (not ingest) over every batch already in OUT, reading its inputs there."""
+    out = Path(out)
+    if not (out / BATCHES).is_dir():
+        raise UsageError(f"no pipeline output in {out}: run `ingest` or `run` first")
+    batches = []
+    for marker in sorted((out / BATCHES).glob("*.json")):
+        files = json.loads(marker.read_text(encoding="utf-8"))["files"]
+        batches.append(Batch(marker.stem, tuple(InputFile("", s, h, 0) for s, h in files)))
+    order = STAGES.index(stage)
+    chain = tuple(s for s in STAGES[order:order + 1])
+    todo = [b for b in batches if cfg.force or not _done(out, b, chain, cfg)]
+    own = executor is None and cfg.workers > 1 and len(todo) > 1
+    if own:
+        executor = local_executor(min(cfg.workers, len(todo)))
+    try:
+        results = _execute(todo, chain, out, cfg, executor, progress)
+    finally:
+        if own:
+            executor.shutdown()
+    return {"batches": len(batches), "done": len(results), "skipped": len(batches) - len(todo), "results": results}
+
+
+def mark_duplicates(out: Path, threshold: float, num_perm: int) -> int:
+    """Fill documents.dup_of over the whole OUT in corpus order; rewrite only changed parts."""
+    from .ingest.dedup import find_duplicates
+
+    docs = io.read_table(out, "documents", ["doc_id", "source", "part"])
+    sigs = io.read_table(out, "_minhash")
+    order = docs.join(sigs, "doc_id").sort_by([("source", "ascending"), ("part", "ascending")])
+    dups = find_duplicates(zip(order["doc_id"].to_pylist(), order["text_sha1"].to_pylist(),
+                               order["signature"].to_pylist()), threshold, num_perm)
+    for path in io.parts(out, "documents"):
+        table = io.read_part(out, "documents", path.stem)
+        ids = table["doc_id"].to_pylist()
+        dup_of = pa.array([dups[d][0] if d in dups else None for d in ids], pa.string())
+        score = pa.array([dups[d][1] if d in dups else None for d in ids], pa.float32())
+        if dup_of.equals(table["dup_of"].combine_chunks()) and score.equals(table["dup_score"].combine_chunks()):
+            continue
+        table = table.set_column(table.schema.get_field_index("dup_of"), "dup_of", dup_of)
+        table = table.set_column(table.schema.get_field_index("dup_score"), "dup_score", score)
+        io.write_part(out, "documents", path.stem, table)
+    return len(dups)
