@@ -1,6 +1,7 @@
 """Bytes to text: encoding detection, .docx reading, and the bad-input reasons."""
 import codecs
 import io
+import re
 import unicodedata
 import zipfile
 
@@ -17,6 +18,7 @@ BOMS = (
 # their superset, so decoding with it never loses a character the others know.
 GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "big5", "cp936", "euc_cn"}
 DOCX_MAGIC = b"PK\x03\x04"
+_RE_TEXTLIKE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u2010-\u2027\x20-\x7e\n\r\t]")
 CONTROL = [b for b in range(32) if b not in (9, 10, 12, 13, 27)]
 
 
@@ -42,10 +44,10 @@ def _decode_plain(data: bytes) -> tuple[str, str]:
         # cut in the middle of a character: only the last 1-3 bytes are broken
         if e.start >= len(data) - 3 and _is_tail_cut(data, e.start):
             return data[: e.start].decode("utf-8"), "utf-8"
+    guess = _utf16_without_bom(data) if len(data) % 2 == 0 else None
+    if guess:
+        return guess
     if data.count(0) > len(data) // 8:
-        guess = _utf16_without_bom(data)
-        if guess:
-            return guess
         raise DocError("decode:binary", "NUL bytes throughout and not UTF-16: a binary file")
     if _control_bytes(data) > 0.02:
         raise DocError("decode:binary", "too many control bytes for text: a binary file")
@@ -73,15 +75,15 @@ def _is_tail_cut(data: bytes, start: int) -> bool:
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
-    # ASCII-heavy UTF-16 has NULs in every other byte; Chinese UTF-16 rarely does, so
-    # try both byte orders and keep the one that reads as CJK text.
+    # Chinese UTF-16 has control bytes in a tenth of its code units, so try both byte
+    # orders first; random bytes read as UTF-16 are far from 90% CJK, ASCII and punctuation.
     for name in ("utf-16-le", "utf-16-be"):
         try:
-            text = data.decode(name)
+            text = data[:200_000].decode(name)
         except UnicodeDecodeError:
             continue
-        if _printable_ratio(text) > 0.95:
-            return text, "utf-16"
+        if text and len(_RE_TEXTLIKE.findall(text)) > 0.9 * len(text):
+            return data.decode(name, errors="replace"), "utf-16"
     return None
 
 

@@ -4,8 +4,11 @@ import re
 _PLAN = re.compile(r"计划|安排|方案|打算|要点|规划")
 _SUMMARY = re.compile(r"总结|小结|汇报|回顾|述职|报告")
 # Summaries report what was done (了, 取得); plans say what will be (将, 要, 力争).
-_PAST = re.compile(r"了|取得|开展了|完成|回顾|即将结束|已经结束|过去的")
-_FUTURE = re.compile(r"将|要|力争|争取|计划|拟|认真做好|努力")
+_PAST = re.compile(r"了|取得|完成|回顾|已经|过去")
+_FUTURE = re.compile(r"(?<!即)将(?!近)|力争|争取|拟|打算|准备|(?<![重主需只必])要(?![求点])")
+# An opening that says what the document is decides before any counting.
+_OPEN_SUMMARY = re.compile(r"即将结束|已经结束|悄然而逝|过去的一|回顾|总结如下|汇报如下|小结如下")
+_OPEN_PLAN = re.compile(r"计划如下|特制定|制定如下|安排如下|新学期(的工作)?(已经)?开始")
 _YEAR = re.compile(r"(?:19|20)(?:\d\d|[xX×_]{2})(?:\s?[-—~至]\s?(?:19|20)?(?:\d\d|[xX×_]{2}))?(?=学年|年|学期|第)")
 _TERM = re.compile(r"上学期|下学期|第一学期|第二学期|春季|秋季|学年|寒假|暑假|期末|期中")
 _LEVEL = re.compile(r"幼儿园|小学|初中|高中|中学|职业学校|中职|九年一贯制|特殊教育")
@@ -21,9 +24,14 @@ def doc_kind(title: str | None, text: str) -> str:
             return "plan"
         if summary and not plan:
             return "summary"
+    opening = text[:150]
+    if _OPEN_SUMMARY.search(opening) and not _OPEN_PLAN.search(opening):
+        return "summary"
+    if _OPEN_PLAN.search(opening) and not _OPEN_SUMMARY.search(opening):
+        return "plan"
     head = text[:3000]
     past, future = len(_PAST.findall(head)), len(_FUTURE.findall(head))
-    if past + future < 5:
+    if past + future == 0:
         return "other"
     return "summary" if past >= future else "plan"
 

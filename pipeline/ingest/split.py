@@ -69,6 +69,8 @@ def preview_head(line: str, body: list[str]) -> str | None:
     if p < 0:
         return None
     rest = _RE_CUT.sub("", line[p:])
+    if len(rest) < 20:  # too short to tell a preview from a repeated heading
+        return None
     return (clean_title(line[:p]) or "") if _common_prefix(rest, "".join(body[:30])) >= 0.8 * len(rest) - 2 else None
 
 
@@ -91,6 +93,15 @@ def preview_tail(chunk: list[str], body: list[str]) -> tuple[int, str | None]:
     return len(chunk), None
 
 
+def strip_inline_preview(line: str) -> str | None:
+    """The body when a preview is glued before it on the same line (`开头……开头全文`)."""
+    i = line.find("……", 10, 400)
+    if i < 0:
+        return None
+    rest = line[i + 2:]
+    return rest if len(rest) > i and rest.startswith(line[: min(i, 20)]) else None
+
+
 def _starts(lines: list[tuple[str, bool]]) -> list[int]:
     """Indices of lines that open a new document: space-led lines and title lines."""
     return [i for i, (text, led) in enumerate(lines) if i == 0 or led or title_line(text) is not None]
@@ -106,15 +117,20 @@ def split_documents(lines: list[tuple[str, bool]], min_chars: int = 300) -> list
     for k, chunk in enumerate(chunks):
         body_next = chunks[k + 1] if k + 1 < len(chunks) else []
         t = title_line(chunk[0])
-        if t is not None:
+        marked = t is not None  # a numbered title line: a document, however short
+        if marked:
             title, chunk = (t or title), chunk[1:]
         cut, next_title = preview_tail(chunk, body_next)
-        removed["preview"] += len(chunk) - cut
+        if cut < len(chunk):
+            removed["preview"] += len(chunk) - cut
         chunk = chunk[:cut]
+        if chunk and (body := strip_inline_preview(chunk[0])) is not None:
+            chunk[0] = body
+            removed["preview"] += 1
         if chunk:
             if title is None and (glued := glued_title(chunk[0])):
                 title, chunk[0] = glued
-            if docs and title is None and sum(map(len, chunk)) < min_chars:
+            if docs and title is None and not marked and sum(map(len, chunk)) < min_chars:
                 docs[-1].lines.extend(chunk)  # a fragment, not a whole document
                 docs[-1].removed.update(removed)
             else:

@@ -1,0 +1,59 @@
+import pytest
+
+from pipeline.ingest.normalise import normalise_line, raw_lines, reflow, unwrap
+
+
+@pytest.mark.parametrize("raw, clean", [
+    (">一、转变观念，增强教研意识", "一、转变观念，增强教研意识"),
+    ("“互联>网+”，共享城乡教研", "“互联网+”，共享城乡教研"),
+    ('采取\\"自学\\"与\\"互教\\"相结合', "采取“自学”与“互教”相结合"),
+    ("1、、抓好教学常规", "1、抓好教学常规"),
+    ("（1）、开展了全员性的教师论坛", "（1）开展了全员性的教师论坛"),
+    ("１、教师６６名", "1、教师66名"),
+    ("组长:王建民,副组长:李明", "组长：王建民，副组长：李明"),
+    ("(二)积极开展教学研讨活动", "（二）积极开展教学研讨活动"),
+    ("二．整体布局", "二.整体布局"),
+    ("繼續(xù)努力", "繼續努力"),
+    ("计划……此处隐藏3200个字……好", "计划好"),
+    ("教研-12-活动", "教研活动"),
+    ("会议于3:30召开，到会1.5小时", "会议于3:30召开，到会1.5小时"),
+    ("现简要回顾如下...", "现简要回顾如下……"),
+    ("\u3000\u3000本学期，我校", "本学期，我校"),
+    ("a\x00b\x07c", "abc"),
+])
+def test_normalise_line(raw, clean):
+    assert normalise_line(raw) == clean
+
+
+def test_raw_lines_keep_the_space_signal_and_fold_crlf():
+    assert raw_lines(" 标题\r\n正文<br>续行&amp;") == [(" 标题", True), ("正文", False), ("续行&", False)]
+
+
+def test_unwrap_joins_fixed_width_hard_wraps():
+    para = "本学期我校教研工作以课堂教学为中心，努力提高教学质量，开展了丰富多彩的教研活动。"
+    wrapped = [para[i:i + 20] for i in range(0, len(para), 20)] * 6
+    joined = unwrap(wrapped)
+    assert len(joined) < len(wrapped)
+    assert "".join(joined) == "".join(wrapped)
+
+
+def test_unwrap_leaves_ordinary_paragraphs():
+    lines = ["一、指导思想", "本学期我校将继续深化课程改革。", "二、工作目标"] * 5
+    assert unwrap(lines) == lines
+
+
+def test_reflow_breaks_a_whole_document_on_one_line():
+    body = "本学期，我校开展了丰富的教研活动，取得了较好的成效。" * 30
+    line = body + "一、加强理论学习。" + body + "二、开展课堂教学研究。" + body
+    pieces = reflow(line)
+    assert [p[:2] for p in pieces[1:]] == ["一、", "二、"]
+    assert "".join(pieces) == line
+
+
+def test_normalise_is_linear_on_adversarial_lines():
+    import time
+
+    for junk in ("1、" * 50_000, ">" * 100_000, '\\"' * 50_000, "、" * 100_000, "-1-" * 33_000, "(ā" * 50_000):
+        t0 = time.perf_counter()
+        normalise_line(junk)
+        assert time.perf_counter() - t0 < 5.0  # catastrophic backtracking would take hours
