@@ -5,6 +5,7 @@ Public API: run(), run_stage(), open(OUT), the ordered STAGES and their factory.
 __version__ = "0.1.0"
 
 from .config import RunConfig  # noqa: E402
+from .datasets import open  # noqa: E402,A004
 from .runner import STAGES, run, run_stage  # noqa: E402
 
 
@@ -29,4 +30,4 @@ def stage_factory(name: str, cfg: RunConfig):
     raise KeyError(f"unknown stage {name!r}; stages are {STAGES}")
 
 
-__all__ = ["STAGES", "RunConfig", "run", "run_stage", "stage_factory", "__version__"]
+__all__ = ["STAGES", "RunConfig", "open", "run", "run_stage", "stage_factory", "__version__"]

@@ -10,6 +10,7 @@ import functools
 import hashlib
 import json
 import os
+import shutil
 import time
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import asdict, dataclass
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from . import io
 from .config import RunConfig
@@ -117,45 +119,74 @@ def _stage(name: str, cfg: RunConfig):
     return stage_factory(name, cfg)
 
 
-def process_batch(batch: Batch, stages: tuple[str, ...], out: str, cfg: RunConfig) -> dict:
-    """Run `stages` over one batch and write their tables; returns counts for the summary."""
-    t0 = time.perf_counter()
-    out = Path(out)
+def apply_stages(stages: tuple[str, ...], cfg: RunConfig, files: list[tuple[Path, str]] = (),
+                 read=None) -> dict[str, pa.Table]:
+    """Run stages in memory over input files (ingest) or over tables `read(name)` gives.
+
+    Returns every table the stages wrote, plus `errors`. A stage that raises turns
+    into one errors row per file and the later stages are skipped.
+    """
     tables: dict[str, pa.Table] = {}
+    written: dict[str, pa.Table] = {}
     errors: list[pa.Table] = []
     for name in stages:
         stage = _stage(name, cfg)
         try:
             if name == "ingest":
-                result = stage([(Path(f.path), f.source) for f in batch.files])
+                result = stage(list(files))
             else:
                 for t in stage.reads:
                     if t not in tables:
-                        tables[t] = io.read_part(out, t, batch.batch_id)
+                        tables[t] = read(t)
                 result = stage({t: tables[t] for t in stage.reads})
         except Exception as e:  # a stage bug must not stop the corpus: name it per file
             detail = f"{type(e).__name__}: {e}"
-            rows = [DocError(f"crash:{name}", detail).row(name, f.source) for f in batch.files]
-            errors.append(from_rows("errors", rows))
+            errors.append(from_rows("errors", [DocError(f"crash:{name}", detail).row(name, s) for _, s in files]))
             break
         if "errors" in result:
             errors.append(result.pop("errors"))
         tables.update(result)
-        for t, table in result.items():
-            io.write_part(out, t, batch.batch_id, table)
-    err = pa.concat_tables(errors) if errors else TABLES["errors"].empty_table()
+        written.update(result)
+    written["errors"] = pa.concat_tables(errors) if errors else TABLES["errors"].empty_table()
+    return written
+
+
+def process_batch(batch: Batch, stages: tuple[str, ...], out: str, cfg: RunConfig) -> dict:
+    """Run `stages` over one batch and publish their tables; returns counts for the summary."""
+    t0 = time.perf_counter()
+    out = Path(out)
+    written = apply_stages(stages, cfg, [(Path(f.path), f.source) for f in batch.files],
+                           lambda t: io.read_part(out, t, batch.batch_id))
     suffix = "" if stages[0] == "ingest" else "." + stages[0]
-    io.write_part(out, "errors", batch.batch_id + suffix, err)
-    marker = _read_marker(out, batch.batch_id) or {"files": [[f.source, f.sha1] for f in batch.files], "stages": {}}
-    marker["stages"].update({s: fingerprint(cfg, s) for s in stages})
-    io.write_json(out / BATCHES / f"{batch.batch_id}.json", marker)
-    docs = tables.get("documents")
+    _publish(out, batch, {t: (batch.batch_id + suffix if t == "errors" else batch.batch_id, table)
+                          for t, table in written.items()}, stages, cfg)
+    docs = written.get("documents")
     return {
         "batch": batch.batch_id, "files": len(batch.files), "seconds": time.perf_counter() - t0,
         "documents": docs.num_rows if docs is not None else 0,
         "chars": int(pc.sum(docs["n_chars"]).as_py() or 0) if docs is not None else 0,
-        "errors": err.num_rows,
+        "errors": written["errors"].num_rows,
     }
+
+
+def _publish(out: Path, batch: Batch, parts: dict[str, tuple[str, pa.Table]], stages, cfg) -> None:
+    """Stage every part, rename them into place, then write the completion marker.
+
+    Parts go to OUT/_staging/<batch>/ first, so a killed run leaves only whole
+    batches visible; the stages after those run are marked undone (their input changed).
+    """
+    staging = out / "_staging" / batch.batch_id
+    for t, (part, table) in parts.items():
+        io.write_part(staging, t, part, table)
+    for t, (part, _) in parts.items():
+        (out / t).mkdir(exist_ok=True)
+        os.replace(staging / t / f"{part}.parquet", out / t / f"{part}.parquet")
+    marker = _read_marker(out, batch.batch_id) or {"files": [[f.source, f.sha1] for f in batch.files], "stages": {}}
+    marker["stages"].update({s: fingerprint(cfg, s) for s in stages})
+    for later in STAGES[max(STAGES.index(s) for s in stages) + 1:]:
+        marker["stages"].pop(later, None)
+    io.write_json(out / BATCHES / f"{batch.batch_id}.json", marker)
+    shutil.rmtree(staging, ignore_errors=True)
 
 
 def _read_marker(out: Path, batch_id: str) -> dict | None:
@@ -200,11 +231,13 @@ def _execute(batches, stages, out, cfg, executor, progress) -> list[dict]:
     else:
         futures = [executor.submit(process_batch, b, stages, str(out), cfg) for b in batches]
         results = (f.result() for f in futures)
+    if progress:
+        progress.start(len(batches), sum(f.size for b in batches for f in b.files))
     done = []
     for r in results:
         done.append(r)
         if progress:
-            progress(r)
+            progress.advance(r)
     return done
 
 
@@ -227,9 +260,10 @@ def run(inputs: list[Path], out: Path, cfg: RunConfig = RunConfig(), stages: tup
     finally:
         if own:
             executor.shutdown()
-    io.write_part(out, "errors", "_discover", from_rows("errors", discover_errors))
+    io.write_part(out, "errors", "discover", from_rows("errors", discover_errors))
     if "ingest" in stages:
         mark_duplicates(out, cfg.ingest.dedup_threshold, cfg.ingest.num_perm)
+    write_manifests(out, cfg)
     return {"files": len(files), "batches": len(batches), "done": len(results), "skipped": len(batches) - len(todo),
             "stale": stale, "results": results}
 
@@ -255,6 +289,7 @@ def run_stage(out: Path, stage: str, cfg: RunConfig = RunConfig(), executor: Exe
     finally:
         if own:
             executor.shutdown()
+    write_manifests(out, cfg)
     return {"batches": len(batches), "done": len(results), "skipped": len(batches) - len(todo), "results": results}
 
 
@@ -278,3 +313,31 @@ def mark_duplicates(out: Path, threshold: float, num_perm: int) -> int:
         table = table.set_column(table.schema.get_field_index("dup_score"), "dup_score", score)
         io.write_part(out, "documents", path.stem, table)
     return len(dups)
+
+
+def model_hashes() -> dict[str, str]:
+    """Digests of every artefact under models/ that a run may read."""
+    from .config import MODELS
+
+    return {str(p.relative_to(MODELS)): hashlib.sha1(p.read_bytes()).hexdigest()[:12]
+            for p in sorted(MODELS.rglob("*")) if p.is_file() and not p.name.startswith(".")}
+
+
+def write_manifests(out: Path, cfg: RunConfig) -> None:
+    """OUT/<table>/_manifest.json: how the dataset was made (version, settings, models, inputs)."""
+    from . import __version__
+
+    files = []
+    for marker in sorted((Path(out) / BATCHES).glob("*.json")):
+        files += json.loads(marker.read_text(encoding="utf-8"))["files"]
+    files.sort()
+    common = {
+        "pipeline_version": __version__, "segmenter": cfg.segment.segmenter,
+        "stages": {s: fingerprint(cfg, s) for s in STAGES}, "models": model_hashes(),
+        "inputs_sha1": hashlib.sha1(json.dumps(files).encode()).hexdigest(), "inputs": files,
+        "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),  # the one run-time field
+    }
+    for name in TABLES:
+        if (Path(out) / name).is_dir():
+            rows = sum(pq.ParquetFile(p).metadata.num_rows for p in io.parts(out, name))
+            io.write_json(Path(out) / name / "_manifest.json", {"table": name, "rows": rows, **common})
