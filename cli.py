@@ -35,10 +35,10 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
     """Stages: ingest -> segment -> outline -> extract; `run` does them all."""
 
 
-def _config(segmenter="jieba", workers=1, force=False, follow_symlinks=False) -> RunConfig:
+def _config(segmenter="jieba", workers=1, force=False, follow_symlinks=False, batch_files=32) -> RunConfig:
     try:
         return RunConfig(segment=SegmentConfig(segmenter=segmenter), workers=workers, force=force,
-                         follow_symlinks=follow_symlinks)
+                         follow_symlinks=follow_symlinks, batch_files=batch_files)
     except ValueError as e:
         raise typer.BadParameter(str(e)) from e
 
@@ -72,12 +72,13 @@ def _execute(call, out: Path, dask: Optional[str], quiet: bool):
 def run(inputs: list[Path] = typer.Argument(..., help="Input files or folders (searched recursively)."),
         out: Path = OUT, segmenter: str = SEGMENTER, workers: int = WORKERS, dask: Optional[str] = DASK,
         force: bool = FORCE, quiet: bool = QUIET,
-        follow_symlinks: bool = typer.Option(False, help="Follow symbolic links inside INPUT.")):
+        follow_symlinks: bool = typer.Option(False, help="Follow symbolic links inside INPUT."),
+        batch_files: int = typer.Option(32, help="Average input files per batch (one Parquet file per batch and table).")):
     """Run every stage over INPUT into OUT. Incremental: unchanged files are skipped.
 
     Exit status: 0 all inputs processed, 1 some inputs have rows in `errors`, 2 bad usage.
     """
-    cfg = _config(segmenter, workers, force, follow_symlinks)
+    cfg = _config(segmenter, workers, force, follow_symlinks, batch_files)
     _execute(lambda ex, bar: pipeline.run(inputs, out, cfg, executor=ex, progress=bar), out, dask, quiet)
 
 

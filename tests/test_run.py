@@ -92,3 +92,38 @@ def test_two_workers_equal_one(tmp_path):
 def test_missing_input_is_a_usage_error(tmp_path):
     with pytest.raises(UsageError, match="input not found"):
         pipeline.run([tmp_path / "nope"], tmp_path / "out")
+
+
+def test_dask_local_cluster_run_equals_a_local_run(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        pipeline.run([SAMPLE], tmp_path / "dask", RunConfig(batch_files=1), executor=client.get_executor())
+    pipeline.run([SAMPLE], tmp_path / "local", RunConfig(batch_files=1))
+    assert_same(tmp_path / "dask", tmp_path / "local")
+
+
+def test_a_run_killed_mid_way_then_rerun_equals_a_clean_run(tmp_path):
+    import signal
+    import time
+
+    inp = tmp_path / "in"
+    inp.mkdir()
+    for i in range(24):
+        for f in SAMPLE.glob("*.txt"):
+            (inp / f"{i:02d}_{f.name}").write_text(f.read_text() + f"\n第{i}份。")
+    out = tmp_path / "out"
+    cmd = [sys.executable, str(ROOT / "cli.py"), "run", str(inp), "--out", str(out), "--workers", "1", "--quiet", "--batch-files", "3"]
+    proc = subprocess.Popen(cmd, cwd=ROOT)
+    deadline = time.time() + 120
+    while time.time() < deadline and len(list((out / "_batches").glob("*.json"))) < 2:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    finished = {p.stem for p in (out / "_batches").glob("*.json")}
+    assert 2 <= len(finished) < len(pipeline.runner.plan_batches(pipeline.runner.discover([inp])[0], 3, 8 * 2**20))
+    docs = pd.read_parquet(out / "documents")  # readable, and complete for the finished batches
+    assert len(docs) > 0
+    subprocess.run(cmd, cwd=ROOT, check=True)
+    pipeline.run([inp], tmp_path / "clean", RunConfig(batch_files=3))
+    assert_same(out, tmp_path / "clean")
