@@ -10,6 +10,7 @@ import functools
 import hashlib
 import json
 import os
+import resource
 import shutil
 import time
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -120,7 +121,7 @@ def _stage(name: str, cfg: RunConfig):
 
 
 def apply_stages(stages: tuple[str, ...], cfg: RunConfig, files: list[tuple[Path, str]] = (),
-                 read=None) -> dict[str, pa.Table]:
+                 read=None, timings: dict | None = None) -> dict[str, pa.Table]:
     """Run stages in memory over input files (ingest) or over tables `read(name)` gives.
 
     Returns every table the stages wrote, plus `errors`. A stage that raises turns
@@ -131,6 +132,7 @@ def apply_stages(stages: tuple[str, ...], cfg: RunConfig, files: list[tuple[Path
     errors: list[pa.Table] = []
     for name in stages:
         stage = _stage(name, cfg)
+        t0 = time.perf_counter()
         try:
             if name == "ingest":
                 result = stage(list(files))
@@ -147,6 +149,8 @@ def apply_stages(stages: tuple[str, ...], cfg: RunConfig, files: list[tuple[Path
             errors.append(result.pop("errors"))
         tables.update(result)
         written.update(result)
+        if timings is not None:
+            timings[name] = time.perf_counter() - t0
     written["errors"] = pa.concat_tables(errors) if errors else TABLES["errors"].empty_table()
     return written
 
@@ -155,8 +159,9 @@ def process_batch(batch: Batch, stages: tuple[str, ...], out: str, cfg: RunConfi
     """Run `stages` over one batch and publish their tables; returns counts for the summary."""
     t0 = time.perf_counter()
     out = Path(out)
+    timings: dict[str, float] = {}
     written = apply_stages(stages, cfg, [(Path(f.path), f.source) for f in batch.files],
-                           lambda t: io.read_part(out, t, batch.batch_id))
+                           lambda t: io.read_part(out, t, batch.batch_id), timings)
     suffix = "" if stages[0] == "ingest" else "." + stages[0]
     _publish(out, batch, {t: (batch.batch_id + suffix if t == "errors" else batch.batch_id, table)
                           for t, table in written.items()}, stages, cfg)
@@ -165,7 +170,8 @@ def process_batch(batch: Batch, stages: tuple[str, ...], out: str, cfg: RunConfi
         "batch": batch.batch_id, "files": len(batch.files), "seconds": time.perf_counter() - t0,
         "documents": docs.num_rows if docs is not None else 0,
         "chars": int(pc.sum(docs["n_chars"]).as_py() or 0) if docs is not None else 0,
-        "errors": written["errors"].num_rows,
+        "errors": written["errors"].num_rows, "stage_seconds": timings,
+        "pid": os.getpid(), "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
 
 
