@@ -1,6 +1,7 @@
 """Ingest stage: raw files to clean documents (decode, normalise, split, boilerplate, dedup)."""
 import functools
 import hashlib
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -13,33 +14,36 @@ from .boilerplate import mark_boilerplate
 from .decode import decode_bytes
 from .dedup import signature, text_sha1
 from .meta import doc_kind, doc_meta
-from .normalise import normalise_line, raw_lines, reflow, unwrap
+from .normalise import normalise_lines, raw_lines, reflow, unwrap
 from .split import split_documents
 
 
 @functools.cache
-def _t2s():
+def _traditional_chars() -> re.Pattern:
+    """A character class of every CJK character that OpenCC t2s changes (built once)."""
     import opencc
 
-    return opencc.OpenCC("t2s")
+    cjk = "".join(map(chr, range(0x4E00, 0xA000)))
+    simple = opencc.OpenCC("t2s").convert(cjk)
+    changed = "".join(a for a, b in zip(cjk, simple) if a != b) if len(simple) == len(cjk) else ""
+    return re.compile(f"[{changed}]")
 
 
 def script_of(text: str) -> str:
-    """'traditional' when a sample changes notably under OpenCC t2s, else 'simplified'."""
+    """'traditional' when over 4% of a sample's characters are traditional-only, else 'simplified'."""
     sample = text[:4000]
-    changed = sum(a != b for a, b in zip(sample, _t2s().convert(sample)))
+    changed = len(_traditional_chars().findall(sample))
     return "traditional" if changed > 0.04 * max(1, len(sample)) else "simplified"
 
 
 def normalised_lines(text: str) -> list[tuple[str, bool]]:
     """Decoded text to non-empty normalised (line, led_by_space) pairs."""
-    out = []
+    pieces, leds = [], []
     for raw, led in raw_lines(text):
-        for piece in reflow(raw):
-            line = normalise_line(piece)
-            if line:
-                out.append((line, led))
-                led = False
+        for k, piece in enumerate(reflow(raw)):
+            pieces.append(piece)
+            leds.append(led and k == 0)
+    out = [(line, led) for line, led in zip(normalise_lines(pieces), leds) if line]
     joined = unwrap([t for t, _ in out])
     if len(joined) == len(out):
         return out

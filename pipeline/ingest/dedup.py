@@ -1,26 +1,52 @@
-"""Near-duplicate detection: MinHash signatures per document, LSH over the corpus."""
+"""Near-duplicate detection: MinHash signatures per document, datasketch LSH over the corpus.
+
+Signatures are computed in numpy (a polynomial hash of each character k-gram, then
+multiply-shift hashing per permutation): datasketch's own MinHash hashes every shingle
+with SHA-1 in Python, which was the slowest step of ingest. The LSH index and its
+banding are datasketch's.
+"""
 import hashlib
 import re
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHashLSH
 
 _RE_SKIP = re.compile(r"[\s\W_\d]+")  # spun copies differ in words, not in layout or numbers
+_SEED = 20240601
 
 
-def shingles(text: str, k: int) -> set[bytes]:
-    """Character k-grams of the text without punctuation, spaces or digits."""
+def _perms(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(_SEED)
+    a = rng.integers(1, 2**63, size=num_perm, dtype=np.uint64) | np.uint64(1)  # odd multipliers
+    b = rng.integers(0, 2**63, size=num_perm, dtype=np.uint64)
+    return a, b
+
+
+def shingle_hashes(text: str, k: int) -> np.ndarray:
+    """Distinct 64-bit hashes of the character k-grams of the text (punctuation, digits, spaces removed)."""
     s = _RE_SKIP.sub("", text)
-    if len(s) <= k:
-        return {s.encode()}
-    return {s[i:i + k].encode() for i in range(len(s) - k + 1)}
+    cp = np.frombuffer(s.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    if len(cp) < k:
+        cp = np.pad(cp, (0, k - len(cp)))
+    h = np.zeros(len(cp) - k + 1, dtype=np.uint64)
+    with np.errstate(over="ignore"):  # arithmetic mod 2^64 is the point
+        for j in range(k):
+            h = h * np.uint64(1_000_003) + cp[j:len(cp) - k + 1 + j]
+        h ^= h >> np.uint64(29)
+        h *= np.uint64(0xBF58476D1CE4E5B9)
+    return np.unique(h)
 
 
 def signature(text: str, num_perm: int = 128, k: int = 5) -> bytes:
-    """A document's MinHash signature as bytes (affine32 scheme: uint32 values)."""
-    m = MinHash(num_perm=num_perm, seed=1, scheme="affine32")
-    m.update_batch(list(shingles(text, k)))
-    return m.hashvalues.astype(np.uint32).tobytes()
+    """A document's MinHash signature: num_perm uint32 minima, as bytes."""
+    a, b = _perms(num_perm)
+    h = shingle_hashes(text, k)
+    mins = np.full(num_perm, 2**32 - 1, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for i in range(0, len(h), 4096):  # bounded memory on very long documents
+            block = (h[i:i + 4096, None] * a + b) >> np.uint64(32)
+            mins = np.minimum(mins, block.min(axis=0))
+    return mins.astype(np.uint32).tobytes()
 
 
 def text_sha1(text: str) -> str:

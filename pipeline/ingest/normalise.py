@@ -32,10 +32,10 @@ _RE_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,7}|#x[0-9a-fA-F]{1,6});")
 _RE_HIDDEN = re.compile(r"[.…。]{0,12}此处隐藏[0-9,，]{0,9}个字[.…。]{0,12}")
 _RE_PAGE = re.compile(r"(?<![0-9A-Za-z\-])-\s?\d{1,3}\s?-(?![0-9A-Za-z\-])|第\s?\d{1,3}\s?页\s?共\s?\d{1,3}\s?页")
 _RE_PINYIN = re.compile(r"（[a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}）")
-_RE_GT = re.compile(rf"^\s*>+|(?<=[{CJK}])>(?=[{CJK}])")
+_RE_GT = re.compile(rf"^[ \t]*>+|(?<=[{CJK}])>(?=[{CJK}])", re.M)
 _RE_DOUBLE = re.compile(r"、{2,}|，{2,}|(?<!。)。。(?!。)")
 _RE_DOTS = re.compile(r"\.{3,}|。{3,}|…+")
-_RE_MARKER_DUN = re.compile(r"^((?:（[^（）]{1,3}）)|[①-⑳])、")  # （1）、 → （1）
+_RE_MARKER_DUN = re.compile(r"^((?:（[^（）\n]{1,3}）)|[①-⑳])、", re.M)  # （1）、 → （1）
 
 
 def _block_breaks(text: str) -> str:
@@ -55,18 +55,39 @@ def _quotes(line: str) -> str:
     return "".join(p + ("“" if i % 2 == 0 else "”") for i, p in enumerate(parts[:-1])) + parts[-1]
 
 
+def normalise_lines(lines: list[str]) -> list[str]:
+    """Normalise paragraphs (no newlines inside) to the canonical form, one output per input.
+
+    The substitutions run once over the joined text, each only when its trigger
+    character is present: per-line calls were most of ingest's time.
+    """
+    text = "\n".join(lines).translate(_TRANSLATE)
+    if "\\" in text:
+        text = text.replace('\\"', '"').replace("\\'", "'")
+    if "此处隐藏" in text:
+        text = _RE_HIDDEN.sub("", text)
+    if "-" in text or "页" in text:
+        text = _RE_PAGE.sub("", text)
+    if ">" in text:
+        text = _RE_GT.sub("", text)
+    text = _RE_HALF_PUNCT.sub(lambda m: _HALF_PUNCT[m.group(0)], text)
+    if "）" in text:
+        text = _RE_PINYIN.sub("", text)
+    if "." in text or "。。" in text or "…" in text:
+        text = _RE_DOTS.sub("……", text)
+    out = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if '"' in line:
+            line = _quotes(line)
+        out.append(line)
+    text = _RE_DOUBLE.sub(lambda m: m.group(0)[0], "\n".join(out))
+    return _RE_MARKER_DUN.sub(r"\1", text).split("\n")
+
+
 def normalise_line(line: str) -> str:
     """Normalise one paragraph (no newlines inside) to the canonical form."""
-    line = line.translate(_TRANSLATE).replace('\\"', '"').replace("\\'", "'")
-    line = _RE_HIDDEN.sub("", line)
-    line = _RE_PAGE.sub("", line)
-    line = _RE_GT.sub("", line)
-    line = _RE_HALF_PUNCT.sub(lambda m: _HALF_PUNCT[m.group(0)], line)
-    line = _RE_PINYIN.sub("", line)
-    line = _quotes(line)
-    line = _RE_DOTS.sub("……", line)
-    line = _RE_DOUBLE.sub(lambda m: m.group(0)[0], line.strip())
-    return _RE_MARKER_DUN.sub(r"\1", line)
+    return normalise_lines([line])[0]
 
 
 def raw_lines(text: str) -> list[tuple[str, bool]]:
