@@ -72,7 +72,8 @@ ENTITIES = pa.schema([
     col("name", pa.string(), "teacher: the person's name (surname only for 潘老师); project: title without brackets"),
     col("role", pa.string(), "teacher: title next to the name (校长, 老师, 组长, 专家 …)"),
     col("value", pa.float64(), "count: the number (二十 → 20, 4万多 → 40000), null for placeholders"),
-    col("approx", pa.string(), "count: 多 | 余 | 近 | 约 | 左右 …"),
+    col("value_high", pa.float64(), "count: upper end of a range (3-5人 → value 3, value_high 5), else null"),
+    col("approx", pa.string(), "count: 多 | 余 | 近 | 约 | 左右 | range …"),
     col("unit", pa.string(), "count: measure word or unit (名 人 节 篇 次 项 个 元 万元 课时 人次 % …)"),
     col("item", pa.string(), "count: the counted noun next to it (教师, 作品)"),
     col("rank", pa.string(), "award: prize grade (特等奖 一等奖 … 优秀奖 第一名) or 称号 for honour titles"),
@@ -80,6 +81,7 @@ ENTITIES = pa.schema([
     col("event", pa.string(), "award: the competition when named"),
     col("kind", pa.string(), "project: research | programme"),
     col("status", pa.string(), "project: 申报 | 立项 | 开题 | 中期 | 结题 when stated"),
+    col("recipient", pa.string(), "award: who won it when stated (teacher names, 学生, 学校)"),
     col("placeholder", pa.bool_(), "the number or name is anonymised (x余人, 郭z)"),
 ])
 

@@ -1,0 +1,86 @@
+"""Extract stage: teachers, counts, awards and projects with offsets, sentence and section.
+
+Public API: ExtractStage, find_teachers, find_counts, parse_number, extract_document.
+"""
+import importlib
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+
+from ..config import ExtractConfig
+from ..segment.simplify import to_simplified
+from .counts import count_regex, find_counts
+from .names import load_lexicon, load_words
+from .numbers import parse_number
+from .tables import column, entity_columns, group_by_doc, order_entities, section_ids, sentence_ids
+from .teachers import find_teachers
+
+# Finders written by the other extract helper; the stage runs them once they exist.
+OPTIONAL_FINDERS = (("awards", "find_awards"), ("projects", "find_projects"))
+
+
+def optional_finders() -> list:
+    """find_awards / find_projects when their modules are importable, else nothing."""
+    out = []
+    for module, name in OPTIONAL_FINDERS:
+        try:
+            found = importlib.import_module(f"{__name__}.{module}")
+        except ModuleNotFoundError as err:
+            if err.name != f"{__name__}.{module}":
+                raise  # the module exists but is broken: say so, do not run without it
+            continue
+        out.append(getattr(found, name))
+    return out
+
+
+def _simplified(text: str, script: str) -> str:
+    """The simplified view the finders read (same length as text)."""
+    if script != "traditional":
+        return text
+    view = to_simplified(text)
+    return view if len(view) == len(text) else text
+
+
+def extract_document(view: str, tokens: dict | None = None, patterns: Path | None = None,
+                     finders: tuple = ()) -> list[dict]:
+    """All entities of one document's (simplified) text, ordered by start, without ids."""
+    folder = str(patterns) if patterns else None
+    kwargs = {"patterns": folder} if folder else {}
+    found = find_teachers(view, tokens, **kwargs) + find_counts(view, tokens, **kwargs)
+    for finder in finders:
+        found += finder(view)
+    return order_entities(found)
+
+
+class ExtractStage:
+    """documents (+ sentences, tokens, sections) → entities."""
+
+    name = "extract"
+    reads = ("documents", "sentences", "tokens", "sections")
+    writes = ("entities",)
+
+    def __init__(self, cfg: ExtractConfig):
+        """Store settings and load the lexicons and dictionary once per worker."""
+        self.cfg = cfg
+        folder = str(cfg.patterns)
+        load_lexicon(folder), count_regex(folder), load_words()  # load once per worker
+        self.finders = tuple(optional_finders())
+
+    def __call__(self, batch: dict[str, pa.Table]) -> dict[str, pa.Table]:
+        """The entities table of a batch; sentences, sections and tokens are optional."""
+        docs = batch["documents"]
+        sentences = group_by_doc(batch.get("sentences"), ("start", "sent_id"))
+        sections = group_by_doc(batch.get("sections"), ("start", "body_end", "level", "section_id"))
+        tokens = group_by_doc(batch.get("tokens"), ("start", "end", "pos"))
+        rows = []
+        scripts = column(docs, "script", "simplified")
+        for doc_id, text, script in zip(column(docs, "doc_id"), column(docs, "text", ""), scripts):
+            ents = extract_document(_simplified(text, script), tokens.get(doc_id), self.cfg.patterns, self.finders)
+            starts = np.array([e["start"] for e in ents], dtype=np.int64)
+            rows.append((doc_id, text, ents, sentence_ids(starts, sentences.get(doc_id)),
+                         section_ids(starts, sections.get(doc_id))))
+        return {"entities": entity_columns(rows)}
+
+
+__all__ = ["ExtractStage", "extract_document", "find_counts", "find_teachers", "parse_number"]

@@ -1,0 +1,208 @@
+"""Person-name shapes: surnames, given names, and where a name starts or ends in running text."""
+import functools
+import json
+import re
+from pathlib import Path
+from typing import NamedTuple
+
+PATTERNS = Path(__file__).resolve().parents[2] / "models" / "patterns"
+PLACEHOLDER = "xXzZ_×*＊"
+CN_NUMERALS = "零〇一二两三四五六七八九十百千万"
+MIDDLE_NUMERALS = "一二三四五六七八九"
+COUNT_UNITS = "位名人节个篇次项件堂课期份岁等"
+# POS tags of jieba's dictionary that still allow a person name (nr 人名, ns 地名
+# such as 王国 in 王国奇); any other dictionary word (高效, 方法, 主任) is not a name.
+NAME_POS = ("nr", "ns")
+COMMON_NAME_WORD = 100  # frequency above which a jieba "nr" word is an ordinary word
+FAMOUS = 500  # a person word jieba saw this often names a public figure (邓小平, 鲁迅)
+RARE_WORD = 5  # jieba words seen fewer times (方明 n 4) are too rare to rule a name out
+VERBAL = ("v", "vn", "vd", "d", "c", "p", "u", "ad")
+COMMON_VERB = 500  # 建明 (v, 2) is a given name; 实践 (v, 5441) is not
+
+
+class Lexicon(NamedTuple):
+    """The teacher finder's word lists (models/patterns/surnames.json, teachers.json)."""
+
+    common: frozenset
+    ambiguous: frozenset
+    compound: tuple
+    titles_after: tuple
+    titles_before: tuple
+    followers: tuple
+    field_labels: tuple
+    students: tuple
+    bad_given: frozenset
+    heads: frozenset  # every character a name can start with
+    public: frozenset  # public figures, never teachers
+
+
+@functools.cache
+def load_lexicon(folder: str = str(PATTERNS)) -> Lexicon:
+    """Read the surname and title lexicons once per process."""
+    sur = json.loads((Path(folder) / "surnames.json").read_text(encoding="utf-8"))
+    tea = json.loads((Path(folder) / "teachers.json").read_text(encoding="utf-8"))
+
+    def longest_first(words):
+        return tuple(sorted(set(words), key=len, reverse=True))
+
+    return Lexicon(
+        frozenset(sur["common"]), frozenset(sur["ambiguous"]), tuple(sur["compound"]),
+        longest_first(tea["titles_after"]), longest_first(tea["titles_before"]),
+        longest_first(tea["followers"]), longest_first(tea["field_labels"]),
+        tuple(tea["students"]), frozenset(tea["bad_given"] + CN_NUMERALS + "师"),
+        frozenset(sur["common"] + sur["ambiguous"] + "".join(c[0] for c in sur["compound"]) + "_＿"),
+        frozenset(tea.get("public_figures", ())),
+    )
+
+
+@functools.cache
+def load_words() -> dict:
+    """jieba's dictionary words of two or three characters: word -> (POS tag, frequency)."""
+    import jieba
+
+    words = {}
+    with jieba.Tokenizer().get_dict_file() as f:
+        for line in f:
+            parts = line.decode("utf-8").split()
+            if len(parts) == 3 and 2 <= len(parts[0]) <= 3:
+                words[parts[0]] = (parts[2], int(parts[1]))
+    return words
+
+
+def is_cjk(c: str) -> bool:
+    """True for a CJK ideograph."""
+    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
+
+
+def surname_len(s: str, lex: Lexicon, ambiguous: bool = False) -> int:
+    """Length of the surname that opens s (2 for 欧阳), or 0 when none does."""
+    if s[:2] in lex.compound:
+        return 2
+    if s[:1] in lex.common or (ambiguous and s[:1] in lex.ambiguous):
+        return 1
+    return 0
+
+
+def is_famous(name: str, lex: Lexicon, limit: int = FAMOUS) -> bool:
+    """True for a public figure (邓小平 nr 4055 in jieba's dictionary, or listed), not a teacher."""
+    pos, freq = load_words().get(name, ("", 0))
+    return name in lex.public or (pos.startswith("nr") and freq >= limit)
+
+
+def is_word(s: str, strict: bool = False) -> bool:
+    """True when s is a dictionary word that is not a person name (高效, 主任, 昌乐).
+
+    strict also refuses two-character words that jieba tags as names but that are
+    common words (沙龙 160 nr, 孙子 871 nr): real teachers are rarely in the dictionary.
+    """
+    pos, freq = load_words().get(s, ("", 0))
+    if not pos.startswith("nr"):
+        return bool(pos) and freq >= RARE_WORD
+    return strict and len(s) == 2 and (pos == "nrt" or (pos == "nr" and freq >= COMMON_NAME_WORD))
+
+
+def name_ok(s: str, lex: Lexicon, ambiguous: bool = False, strict: bool = True, whole: bool = False) -> bool:
+    """True when s has the shape of a name: surname + 1-2 given characters, or anonymised.
+
+    whole: s fills a list item by itself (、师建平、), so 师 + a word may still be a name.
+    """
+    if not 2 <= len(s) <= 4 or s[0] not in lex.heads or not is_cjk(s[1]) and s[1] not in PLACEHOLDER:
+        return False
+    if s[0] in "_＿" and all(is_cjk(c) and c not in lex.bad_given for c in s.lstrip("_＿")):
+        return len(s.lstrip("_＿")) in (1, 2)  # _岩: the surname itself was blanked
+    k = surname_len(s, lex, ambiguous)
+    given = s[k:]
+    if not k or not 1 <= len(given) <= 2:
+        return False
+    if all(c in PLACEHOLDER for c in given):
+        return True  # 郭z, 陈xx
+    if not all(is_cjk(c) and (c not in lex.bad_given or (c in MIDDLE_NUMERALS and c == s[-2] and len(s) == 3))
+               for c in given):
+        return False  # 刘四方 may hold a numeral in the middle; 周一 高三 may not
+    return not (is_word(s, strict) or (len(s) == 3 and _word_inside(s, lex, whole)))
+
+
+def _word_inside(s: str, lex: Lexicon, whole: bool = False) -> bool:
+    """True when a three-character candidate is really a word plus one character."""
+    words = load_words()
+    head, _ = words.get(s[:2], ("nr", 0))
+    tail, freq = words.get(s[1:], ("", 0))
+    if not head.startswith(NAME_POS):
+        return True  # 高兴地
+    if tail in VERBAL and freq >= COMMON_VERB:
+        return True  # 边实践
+    return not whole and s[0] in lex.ambiguous and bool(tail) and not tail.startswith("nr")  # 区骨干
+
+
+def name_before(text: str, p: int, lex: Lexicon, ambiguous: bool = False, alone: bool = False,
+                strict: bool = True) -> tuple[int, str] | None:
+    """The name that ends at p (王晓洁 in 组内王晓洁老师), choosing its start; None if none."""
+    if not _may_hold_name(text[max(0, p - 4):p], lex):
+        return None
+    tail = text[max(0, p - 2):p]
+    blanks = len(tail) - len(tail.rstrip(PLACEHOLDER))
+    if blanks:
+        i = p - blanks - 1
+        if i >= 0 and surname_len(text[i], lex) and not is_word(text[i - 1:i + 1] if i else ""):
+            return i, text[i:p]  # 郭z校长
+        return None
+    for n in (3, 2, 4):
+        i = p - n
+        if i < 0:
+            continue
+        cand = text[i:p]
+        if not name_ok(cand, lex, ambiguous and n == 3, strict) or _prefer_shorter(text, i, p, lex, alone):
+            continue
+        return i, cand
+    c = text[p - 1:p]
+    if alone and p >= 1 and c in lex.common and not is_word(text[p - 2:p] if p >= 2 else ""):
+        if p < 2 or not text[p - 2].isascii() or not text[p - 2].isalnum():
+            return p - 1, c  # 潘老师: surname only
+    return None
+
+
+def _may_hold_name(window: str, lex: Lexicon) -> bool:
+    """Cheap test before the real one: does the window hold a surname or a blank?"""
+    return any(c in lex.heads for c in window)
+
+
+def _prefer_shorter(text: str, i: int, p: int, lex: Lexicon, alone: bool) -> bool:
+    """True when text[i:p] should give way to the name one character shorter.
+
+    教师王萌: 师 ends the word 教师, so the name is 王萌; 感谢马校长: 谢 ends 感谢, so 马;
+    向王明老师: 向 is more often a word than a surname, so 王明.
+    """
+    rest = text[i + 1:p]
+    shorter_ok = name_ok(rest, lex, strict=False) if len(rest) >= 2 else (alone and rest in lex.common)
+    if text[i] in lex.ambiguous and shorter_ok:
+        return True
+    glued = i > 0 and (is_word(text[i - 1:i + 1]) or text[i - 1] in PLACEHOLDER)
+    return glued and (shorter_ok or (len(rest) >= 2 and is_word(rest)))
+
+
+def follower_at(text: str, j: int, lex: Lexicon, extra: tuple = ()) -> bool:
+    """True when a name may end at j: punctuation, a numeral, or a closing word follows."""
+    if j >= len(text):
+        return True
+    k = j
+    while k < len(text) and k - j < 6 and (text[k].isdigit() or text[k] in CN_NUMERALS):
+        k += 1
+    if k > j:
+        return k < len(text) and text[k] in COUNT_UNITS  # 王超十二位, 张洪岩88节; not 昌乐二中
+    return text.startswith(lex.followers, j) or (extra and text.startswith(extra, j))
+
+
+def name_after(text: str, s: int, lex: Lexicon, ambiguous: bool = False, extra: tuple = (),
+               strict: bool = True) -> tuple[int, str] | None:
+    """The name that starts at s and is closed by a follower (陈彦 in 陈彦主持); None if none."""
+    if not _may_hold_name(text[s:s + 1], lex) or not (is_cjk(text[s + 1:s + 2] or "a") or text[s + 1:s + 2] in PLACEHOLDER):
+        return None
+    m = re.match(rf"[{PLACEHOLDER}]{{1,2}}", text[s + 1:s + 3])
+    if m and surname_len(text[s:s + 1], lex, ambiguous):
+        j = s + 1 + len(m.group(0))
+        return (j, text[s:j]) if follower_at(text, j, lex, extra) or text.startswith(lex.titles_after, j) else None
+    for n in (3, 2, 4):
+        cand = text[s:s + n]
+        if len(cand) == n and name_ok(cand, lex, ambiguous and n == 3, strict) and follower_at(text, s + n, lex, extra):
+            return s + n, cand
+    return None

@@ -1,0 +1,236 @@
+"""Project entities (SPEC §4): titled research projects (课题) and named programmes (国培计划)."""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .awards import PATTERNS, SENT_RE, Levels, clause_end, clause_start, level_of, load_levels
+
+TITLE_MAX = 60  # chars a 《》 or “” title may span; also bounds every scan (linear time)
+CONTEXT = 25  # chars before/after a title read for 课题 and level words
+OPEN_CLOSE = {"《": "》", "“": "”"}
+OPEN_RE = re.compile("[《“]")
+# a clause stop, except ：, which may sit between 课题 and its title (课题如：“…”)
+BEFORE_RE = re.compile("[，。；！？,;!?\n\r\t （）()【】]")
+AFTER_RE = re.compile("[，。；：！？,;:!?\n\r\t （）()【】]")
+RESEARCH_ENDS = ("的研究与实验", "研究与实践", "实践研究", "的研究", "研究", "实验", "探究", "探索")
+# what follows a bare title in its clause: 课题小学……的研究已被批准立项
+BARE_TAILS = ("已", "正在", "顺利", "被", "通过", "获", "于", "在", "的", "已经", "进行", "列为", "成功")
+# what follows 课题 when no title does: 课题研究的过程, 课题组, 课题的研究
+BARE_STOP_HEADS = ("研究", "的", "组", "工作", "管理", "实施", "申报", "立项", "结题", "开题", "资料",
+                   "成果", "材料", "活动", "研讨", "汇报", "进行", "月报", "负责", "报告", "阶段", "实验",
+                   "领导", "带动", "形成", "出人才", "如", "与", "和", "中", "是", "要", "来")
+# words no title holds, so the span is talk about a project: 正在实施研究, 在区里立项开始研究
+BARE_VERBS = ("课题", "立项", "结题", "开题", "申报", "正在", "已经", "开始", "进行", "继续", "认真", "积极",
+              "扎实", "深入", "实施研究", "组织", "要求", "我们", "我校", "老师", "教师们")
+BARE_GENERIC = ("国家级", "省级", "市级", "区级", "县级", "校级", "重点", "规划", "一般", "专项", "青年", "个人",
+                "教育科学", "教育", "科研", "课题", "的")
+START_VERBS = ("承担了", "承担", "开展了", "开展", "进行了", "进行", "主持了", "主持", "参与了", "参与",
+               "完成了", "完成", "申报了", "申报", "立项了", "正在进行")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Project words from models/patterns/projects.json."""
+
+    d: dict
+    levels: Levels
+    programme_re: re.Pattern
+    status_re: re.Pattern
+    heads: tuple
+
+
+@functools.cache
+def load_lexicon(folder: str = str(PATTERNS)) -> Lexicon:
+    """Read the project lexicon (projects.json, levels.json) once per process; regexes are literal alternations."""
+    d = json.loads((Path(folder) / "projects.json").read_text(encoding="utf-8"))
+    alt = lambda ws: "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))  # noqa: E731
+    return Lexicon(d, load_levels(folder), re.compile(alt(d["programmes"])), re.compile(alt(d["status"])),
+                   tuple(sorted(d["heads"], key=len, reverse=True)))
+
+
+def _titles(text: str) -> list[tuple[int, int, str]]:
+    """Every 《…》 and “…” title as (start, end, bracket); a 《 left open closes at the next 《."""
+    out = []
+    for m in OPEN_RE.finditer(text):
+        i, ch = m.start(), m.group()
+        lim = min(len(text), i + TITLE_MAX)
+        close, nl = text.find(OPEN_CLOSE[ch], i + 1, lim), text.find("\n", i + 1, lim)
+        nl = nl if nl >= 0 else lim
+        reopen = text.find("《", i + 1, lim) if ch == "《" else -1
+        if 0 < reopen < nl and (close < 0 or reopen < close):
+            out.append((i, reopen, ch))  # 《我是小导游小学语文口语交际研究《苗族歌舞走进校园》
+        elif i + 1 < close < nl:
+            out.append((i, close + 1, ch))
+    return out
+
+
+def _groups(titles: list, text: str) -> list[list]:
+    """Titles listed together (《A》、《B》等课题, “A”和“B”) share their 课题 context."""
+    groups = []
+    for t in titles:
+        gap = text[groups[-1][-1][1]:t[0]] if groups else "x"
+        if groups and groups[-1][-1][2] == t[2] and len(gap) <= 3 and all(c in "、，,和及与 " for c in gap):
+            groups[-1].append(t)
+        else:
+            groups.append([t])
+    return groups
+
+
+def _before(text: str, start: int, n: int = CONTEXT) -> str:
+    """Up to n chars before start, from the clause start (课题：《…》 keeps its colon)."""
+    return text[clause_start(text, start, n, BEFORE_RE):start]
+
+
+def _after(text: str, end: int, n: int = CONTEXT) -> str:
+    """Up to n chars after end, to the clause end."""
+    return text[end:clause_end(text, end, n, AFTER_RE)]
+
+
+def _tied(before: str, after: str, lex: Lexicon) -> bool:
+    """True when 课题 words bind a title: 市级课题《…》, 《…》这一课题, 《…》等五项课题."""
+    b = before.rstrip("：: 如")
+    if b.endswith(tuple(lex.d["tie_words"])) or b.endswith("课题名称"):
+        return True
+    a = after.lstrip("等这一个该两三四五六七八九十几项些0123456789")
+    return a.startswith(("课题", "子课题", "小课题", "研究课题")) or (after[:1] == "等" and "课题" in after)
+
+
+def _status(text: str, start: int, end: int, lex: Lexicon) -> str | None:
+    """The furthest status stated in the sentence around a project (申报 < 立项 < … < 结题)."""
+    lo, hi = clause_start(text, start, 40, SENT_RE), clause_end(text, end, 40, SENT_RE)
+    order, best = lex.d["status_order"], -1
+    for m in lex.status_re.finditer(text, lo, hi):
+        if not text[max(0, m.start() - 6):m.start()].endswith(tuple(lex.d["negations"])):  # 未能如期进行结题
+            best = max(best, order.index(lex.d["status"][m.group()]))
+    return order[best] if best >= 0 else None
+
+
+def _entity(text: str, start: int, end: int, name: str, kind: str, level, status) -> dict:
+    """One project dict."""
+    return {"type": "project", "start": start, "end": end, "text": text[start:end], "name": name,
+            "kind": kind, "level": level, "status": status}
+
+
+def _is_document(inner: str, before: str, lex: Lexicon) -> bool:
+    """《数学课程标准》, 《…管理办法》, 学习《…》, 论文《…》 are documents, not projects."""
+    return inner.endswith(tuple(lex.d["doc_suffixes"])) or any(w in before[-6:] for w in lex.d["doc_before"])
+
+
+def _sentence_has_project_word(text: str, pos: int) -> bool:
+    """A 《…研究》 title counts when its sentence speaks of 课题/立项/结题/开题."""
+    s = text[clause_start(text, pos, 80, SENT_RE):clause_end(text, pos, 80, SENT_RE)]
+    return any(w in s for w in ("课题", "立项", "结题", "开题"))
+
+
+def _titled_projects(text: str, lex: Lexicon) -> list[dict]:
+    """Research projects named by a 《》 or “” title tied to 课题 words."""
+    out = []
+    for group in _groups(_titles(text), text):
+        before, after = _before(text, group[0][0]), _after(text, group[-1][1], 40)
+        tied = _tied(before, after, lex)
+        near = before[max(before.rfind(c) for c in "》”、") + 1:]  # 省级课题“A”以及校本课题“B”: B is school
+        keti = after[:after.rfind("课题") + 2] if "课题" in after else ""  # 《…》课题已被列为湖北省……立项课题
+        level = level_of(near, lex.levels) or level_of(keti, lex.levels)
+        status = None
+        for s, e, br in group:
+            inner = text[s + 1:e - 1] if text[e - 1] in "》”" else text[s + 1:e]
+            if len(inner) < 4 or inner in lex.d["five_year"] or _is_document(inner, before, lex):
+                continue
+            if tied or br == "《" and inner.endswith(RESEARCH_ENDS) and _sentence_has_project_word(text, s):
+                status = status or _status(text, group[0][0], group[-1][1], lex)
+                out.append(_entity(text, s, e, inner, "research", level, status))
+    return out
+
+
+def _bare_after(text: str, lex: Lexicon) -> list[dict]:
+    """Unbracketed titles after 课题: 省级课题小学语文阅读教学有效性的研究已结题, 课题名称：……研究."""
+    out, i = [], text.find("课题")
+    while i >= 0:
+        s = i + 2 + (2 if text.startswith("名称", i + 2) else 0)
+        while s < len(text) and text[s] in "：: ":
+            s += 1
+        body = _after(text, s, 40)
+        cut = _bare_cut(body) if body[:1] not in "《“\"'" and not body.startswith(BARE_STOP_HEADS) else 0
+        if cut and not any(w in body[:cut] for w in BARE_VERBS):
+            level = level_of(_before(text, i + 2), lex.levels)
+            out.append(_entity(text, s, s + cut, body[:cut], "research", level, _status(text, s, s + cut, lex)))
+        i = text.find("课题", i + 2)
+    return out
+
+
+def _bare_cut(body: str) -> int:
+    """Length of a title ending in 研究/实验 where the clause ends or 已/正在/通过 follows, else 0."""
+    for p in range(6, len(body) + 1):
+        if body.endswith(RESEARCH_ENDS, 0, p) and (p == len(body) or body.startswith(BARE_TAILS, p)):
+            return p
+    return 0
+
+
+def _bare_before(text: str, lex: Lexicon) -> list[dict]:
+    """Unbracketed titles before 课题 after a start verb: 承担了小学数学分层作业设计研究课题."""
+    out = []
+    for m in re.finditer("研究(?:这一|这个|该)?课题", text):
+        head = _before(text, m.start(), 40)
+        j, v = max(((head.rfind(w), w) for w in START_VERBS if w in head), default=(-1, ""))
+        s, e = m.start() - len(head) + j + len(v), m.start() + 2
+        name, core = text[s:e], text[s:e - 2]
+        for w in BARE_GENERIC:  # 省级重点研究课题《…》: level and kind words, no title
+            core = core.replace(w, "")
+        if j >= 0 and len(core) >= 4 and text[m.end():m.end() + 2].lstrip("：:")[:1] not in "《“" \
+                and not any(c in name for c in "《》“”、") and not any(w in name[:-2] for w in BARE_VERBS):
+            out.append(_entity(text, s, e, name, "research", level_of(head, lex.levels), _status(text, s, e, lex)))
+    return out
+
+
+def _programme_name(text: str, s: int, e: int) -> str:
+    """A programme's name with its year as officially written: 20xx国培计划 → 国培计划（20xx）."""
+    m = re.match(r"[（(]([0-9xX]{2,4})[)）]", text[e:e + 7])
+    m = m or re.search(r"((?:19|20)[0-9xX]{2})年?$", text[max(0, s - 5):s])
+    return f"{text[s:e]}（{m.group(1)}）" if m else text[s:e]
+
+
+def _programmes(text: str, lex: Lexicon) -> list[dict]:
+    """Named programmes: lexicon names (国培计划, 新教育实验) and quoted ones (“青蓝”工程)."""
+    out = []
+    for m in lex.programme_re.finditer(text):
+        s, e = m.span()
+        level = lex.d["programmes"][m.group()] or level_of(_before(text, s, 8), lex.levels)
+        out.append(_entity(text, s, e, _programme_name(text, s, e), "programme", level, _status(text, s, e, lex)))
+    i = text.find("”")
+    while i >= 0:
+        out += _quoted_programme(text, i, lex)
+        i = text.find("”", i + 1)
+    return out
+
+
+def _quoted_programme(text: str, i: int, lex: Lexicon) -> list[dict]:
+    """A quoted name closed at i and a head soon after: “青蓝”工程, “3361”师训强教工程, “做小学”实验项目."""
+    q, after = text.rfind("“", max(0, i - 12), i), text[i + 1:i + 11]
+    h = next(((after.find(w), w) for w in lex.heads if 0 <= after.find(w) <= 6), None)
+    if q < 0 or h is None:
+        return []
+    middle, inner = after[:h[0]], text[q + 1:i]
+    if not inner or any(c in inner for c in "，。、；") or not all("\u4e00" <= c <= "\u9fff" for c in middle) \
+            or middle.endswith(tuple(lex.d["generic_middles"])):
+        return []  # “青年教师培养”工作计划 is a work plan
+    e = i + 1 + h[0] + len(h[1])
+    name = inner if h[1] in ("项目", "实验项目") and not middle else inner + text[i + 1:e]
+    level = level_of(_before(text, q, 8), lex.levels)
+    return [_entity(text, q, e, name, "programme", level, _status(text, q, e, lex))]
+
+
+def find_projects(text: str, patterns: str | None = None) -> list[dict]:
+    """Every research project and named programme in one document's (simplified) text, in text order."""
+    lex = load_lexicon(str(patterns or PATTERNS))
+    found = _titled_projects(text, lex) + _programmes(text, lex) + _bare_after(text, lex) + _bare_before(text, lex)
+    out, reach = [], -1
+    for p in sorted(found, key=lambda p: (p["start"], -p["end"])):
+        if p["end"] <= reach:
+            continue  # a bare or programme match inside a span already taken
+        reach = p["end"]
+        out.append(p)
+    return out

@@ -1,0 +1,85 @@
+"""Batch plumbing of the extract stage: group tables by document once, place entities, build columns."""
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ..schemas import TABLES, from_columns
+
+ENTITY_COLUMNS = tuple(TABLES["entities"].names)
+ATTRIBUTES = tuple(c for c in ENTITY_COLUMNS if c not in ("doc_id", "entity_id", "text", "sent_id", "section_id"))
+
+
+def group_by_doc(table: pa.Table | None, columns: tuple[str, ...]) -> dict[str, dict[str, np.ndarray]]:
+    """doc_id -> {column: array} for one table, rows sorted by start; one sort per batch."""
+    if table is None or table.num_rows == 0 or "doc_id" not in table.column_names:
+        return {}
+    table = table.select(["doc_id", *columns]).sort_by([("doc_id", "ascending"), ("start", "ascending")])
+    ids = table["doc_id"].to_numpy(zero_copy_only=False)
+    cuts = np.flatnonzero(ids[1:] != ids[:-1]) + 1
+    bounds = np.concatenate([[0], cuts, [len(ids)]])
+    cols = {c: table[c].to_numpy(zero_copy_only=False) for c in columns}
+    return {ids[a]: {c: v[a:b] for c, v in cols.items()} for a, b in zip(bounds[:-1], bounds[1:])}
+
+
+def sentence_ids(starts: np.ndarray, sentences: dict | None) -> list[int | None]:
+    """sent_id of the sentence holding each start (the last sentence starting at or before it)."""
+    if not sentences or len(starts) == 0:
+        return [None] * len(starts)
+    pos = np.searchsorted(sentences["start"], starts, side="right") - 1
+    ids = sentences["sent_id"][np.maximum(pos, 0)]
+    return [int(i) if p >= 0 else None for i, p in zip(ids.tolist(), pos.tolist())]
+
+
+def section_ids(starts: np.ndarray, sections: dict | None) -> list[str | None]:
+    """section_id of the innermost section whose [start, body_end) holds each start."""
+    if not sections or len(starts) == 0:
+        return [None] * len(starts)
+    sec_start, body_end = sections["start"].tolist(), sections["body_end"].tolist()
+    level, ids = sections["level"].tolist(), sections["section_id"].tolist()
+    out = []
+    for s, k in zip(starts.tolist(), np.searchsorted(sections["start"], starts, side="right").tolist()):
+        found = None
+        # Sections nest, so the last one opened before s that is still open is the
+        # innermost; a closed top-level section hides everything before it.
+        for j in range(k - 1, -1, -1):
+            if body_end[j] > s >= sec_start[j]:
+                found = ids[j]
+                break
+            if level[j] <= 1:
+                break
+        out.append(found)
+    return out
+
+
+def order_entities(found: list[dict]) -> list[dict]:
+    """Entities sorted by start, exact duplicates (same type and span) dropped."""
+    seen, out = set(), []
+    for e in sorted(found, key=lambda e: (e["start"], -e["end"], e["type"])):
+        key = (e["type"], e["start"], e["end"])
+        if key not in seen and 0 <= e["start"] < e["end"]:
+            seen.add(key)
+            out.append(e)
+    return out
+
+
+def entity_columns(rows: list[tuple[str, str, list[dict], list, list]]) -> pa.Table:
+    """The entities table from (doc_id, original text, entities, sent_ids, section_ids) per document."""
+    cols = {c: [] for c in ENTITY_COLUMNS}
+    for doc_id, text, ents, sents, secs in rows:
+        cols["doc_id"] += [doc_id] * len(ents)
+        cols["entity_id"] += [f"{doc_id}-e{k}" for k in range(len(ents))]
+        cols["text"] += [text[e["start"]:e["end"]] for e in ents]
+        cols["sent_id"] += sents
+        cols["section_id"] += secs
+        for c in ATTRIBUTES:
+            cols[c] += [e.get(c) for e in ents]
+    if cols["placeholder"]:
+        cols["placeholder"] = [bool(p) for p in cols["placeholder"]]
+    return from_columns("entities", cols)
+
+
+def column(table: pa.Table, name: str, default=None) -> list:
+    """A column as a Python list, or [default] * rows when the table lacks it."""
+    if name in table.column_names:
+        return pc.fill_null(table[name], default).to_pylist() if default is not None else table[name].to_pylist()
+    return [default] * table.num_rows

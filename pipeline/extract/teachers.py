@@ -1,0 +1,243 @@
+"""Teacher entities (SPEC.md §4): named educators with their role; pupils kept apart as students."""
+import functools
+import re
+
+from .names import (COMMON_NAME_WORD, FAMOUS, PATTERNS, PLACEHOLDER, Lexicon, is_famous, is_word, load_lexicon,
+                    name_after, name_before, name_ok)
+
+CLAUSE_BREAK = "，。；：！？\n（）“”《》,;:!?()"
+CLAUSE = re.compile(f"[^{re.escape(CLAUSE_BREAK)}]+")
+JOINERS = ("和", "与", "及")
+STUDENT_BEFORE = ("学生", "同学", "幼儿", "学生代表")
+FIELD_CHARS = 120
+TEACHER_TAIL = re.compile(r"等?[0-9一二两三四五六七八九十]{0,3}[位名]?(?:老师|教师|同志|校长|主任|领导|专家)")
+# 让光辉等5人, 王明等老师: one name closed by 等 and a count or a title
+ETC = re.compile(r"等(?:[0-9一二两三四五六七八九十]{1,6}[多余]?[人位名]|(?:老师|教师|同志|领导|专家))")
+# A name closed by one of these verbs, when a clause edge or a particle opens it
+STRONG_VERBS = re.compile("获得|荣获|分获|获|执教|参加|撰写|被评为|主持|代表")
+LEFT_EDGE = CLAUSE_BREAK + "的校组由是为有和与及、"
+
+
+def _entity(start: int, name: str, role: str | None, kind: str = "teacher") -> dict:
+    """One teacher (or student) entity; the span is the name itself."""
+    return {"type": kind, "start": start, "end": start + len(name), "text": name, "name": name,
+            "role": role, "placeholder": any(c in PLACEHOLDER for c in name)}
+
+
+@functools.cache
+def _student_after(words: tuple) -> re.Pattern:
+    """What makes the names before it pupils, not teachers: 同学, 等10名学生."""
+    return re.compile(r"等?[0-9零〇一二两三四五六七八九十百千几数多余]{0,6}[名位个]?(?:%s)" % "|".join(words))
+
+
+def _is_student(text: str, end: int, lex: Lexicon) -> bool:
+    """True when the words after a name make it a pupil (杨骁同学, 郭欣宸等10名学生)."""
+    return _student_after(lex.students).match(text, end, min(len(text), end + 12)) is not None
+
+
+@functools.cache
+def _title_regex(titles: tuple) -> re.Pattern:
+    """Alternation of literal titles, longest first."""
+    return re.compile("|".join(re.escape(t) for t in titles))
+
+
+def titled_names(text: str, lex: Lexicon) -> list[dict]:
+    """Names before a title (潘老师, 陈彦副校长, 郭z校长, 陈xx名师工作室)."""
+    out = []
+    for m in _title_regex(lex.titles_after).finditer(text):
+        title, p = m.group(0), m.start()
+        if text.startswith("们", m.end()):
+            continue  # 老师们
+        alone = title not in ("教师", "同志", "工作室", "名师工作室", "教研员")
+        found = name_before(text, p, lex, ambiguous=True, alone=alone, strict=False)
+        if found and not (title == "教师" and _generic_teacher(text, *found)):
+            out.append(_entity(found[0], found[1], title.replace("名师工作室", "名师").replace("工作室", "") or None))
+    return out
+
+
+def _generic_teacher(text: str, start: int, name: str) -> bool:
+    """True for 提高全体教师 / 培养一支优秀教师: words before 教师, not 林成忠教师."""
+    return len(name) < 3 or is_word(name[1:]) or (start > 0 and is_word(text[start - 1:start + 1]))
+
+
+def prefixed_names(text: str, lex: Lexicon) -> list[dict]:
+    """Names after a title (副校长陈彦主持, 教研员刘四方和, 组长梁发刚校长)."""
+    out = []
+    for m in _title_regex(lex.titles_before).finditer(text):
+        if text.startswith("们", m.end()):
+            continue
+        found = name_after(text, m.end(), lex)
+        if found:
+            out.append(_entity(m.end(), found[1], m.group(0)))
+    return out
+
+
+def _clauses(text: str):
+    """(start, end) of the clauses of a text, split at clause punctuation and line ends."""
+    return ((m.start(), m.end()) for m in CLAUSE.finditer(text))
+
+
+def _item_names(text: str, s: int, e: int, lex: Lexicon, strict: bool) -> list[tuple[int, str]]:
+    """Names opening one list item, following 和/与/及 (赵成平和邬亚祥六位教师)."""
+    names = []
+    while s < e:
+        found = name_after(text, s, lex, ambiguous=True, strict=strict)
+        if not found or found[0] > e:
+            break
+        names.append((s, found[1]))
+        s = found[0]
+        if not text.startswith(JOINERS, s):
+            break
+        s += 1
+    return names
+
+
+def _names_of_item(text: str, a: int, b: int, e: int, lex: Lexicon, strict: bool) -> list[tuple[int, str]]:
+    """The names of one list item: the whole item, names opening it, or the name closing it."""
+    if name_ok(text[a:b], lex, ambiguous=True, strict=strict, whole=True):
+        return [(a, text[a:b])]  # 、师建平、 fills its item
+    found = _item_names(text, a, b, lex, strict)
+    if found or b >= e:
+        return found
+    before = name_before(text, b, lex, ambiguous=True, strict=strict)  # 认真组织张良国、
+    return [before] if before and before[0] >= a else []
+
+
+def _list_names(text: str, s: int, e: int, lex: Lexicon) -> list[tuple[int, str]]:
+    """Names of one 、-list clause, or [] when too few items look like names.
+
+    Strong names pass the strict test; weak ones only the loose one (王明, 李娜 are
+    jieba words for famous people): a list needs a strong name, or a title after it,
+    and half its items named.
+    """
+    cuts = [i for i in range(s, e) if text[i] == "、"]
+    items = list(zip([s] + [c + 1 for c in cuts], cuts + [e]))
+    strong, weak = [], []
+    for a, b in items:
+        found = _names_of_item(text, a, b, e, lex, True)
+        strong += found
+        if not found:
+            weak += _names_of_item(text, a, b, e, lex, False)
+    names = sorted(strong + weak)
+    if len(names) >= 3 and len({n[:1] for _, n in names}) == 1:
+        return []  # 边实践、边研究、边总结 is a parallel phrase, not three 边s
+    if len(names) < 2 or 2 * len(names) < len(items):
+        return []
+    # 王明、李娜两位老师: the title after the list vouches for weak names too
+    return names if strong or TEACHER_TAIL.match(text, _end(names[-1]), _end(names[-1]) + 10) else []
+
+
+def _end(name: tuple[int, str]) -> int:
+    """End offset of a (start, name) pair."""
+    return name[0] + len(name[1])
+
+
+def listed_names(text: str, lex: Lexicon) -> list[dict]:
+    """Names in 、-lists (张红芳、陈永祥、房玉老师; 物理组孙洪顺、刘玉兰、袁晓伟)."""
+    out = []
+    for s, e in _clauses(text):
+        names = _list_names(text, s, e, lex) if "、" in text[s:e] else []
+        if not names:
+            continue
+        tail_end, head = _end(names[-1]), text[max(0, names[0][0] - 4):names[0][0]]
+        pupils = _is_student(text, tail_end, lex) or head.endswith(STUDENT_BEFORE)
+        kind = "student" if pupils else "teacher"
+        title = next((t for t in ("老师", "校长", "主任") if text.startswith(t, tail_end)), None)
+        out += [_entity(i, n, title, kind) for i, n in names]
+    return out
+
+
+def field_names(text: str, lex: Lexicon) -> list[dict]:
+    """Names in field lines: 组长：王建民 / 副组长：谭x谢x / 课题负责人：汪智源唐爱民."""
+    out = []
+    for m in _field_regex(lex.field_labels).finditer(text):
+        # a field value is short: bounding the search keeps one 200,000-character line linear
+        end = text.find("\n", m.end(), m.end() + FIELD_CHARS)
+        value_end = min(len(text), m.end() + FIELD_CHARS) if end < 0 else end
+        for part in re.finditer(r"[^、，,；;。\s和与及]+", text[m.end():value_end]):
+            start = m.end() + part.start()
+            out += [_entity(start + k, n, m.group(1) or m.group(2)) for k, n in _split_glued(part.group(0), lex)]
+    return out
+
+
+@functools.cache
+def _field_regex(labels: tuple) -> re.Pattern:
+    """A field label and its colon (组长：)."""
+    people = [t for t in labels if t.endswith(("人", "者", "师", "长"))]  # 执教者为刘倩倩
+    return re.compile("(" + "|".join(re.escape(t) for t in labels) + ")[:：]|(" + "|".join(people) + ")(?:为|是)")
+
+
+def _split_glued(s: str, lex: Lexicon) -> list[tuple[int, str]]:
+    """One field value as names: 王建民, or two glued ones (汪智源唐爱民, 谭x谢x)."""
+    if name_ok(s, lex, ambiguous=True, strict=False):
+        return [(0, s)]
+    for k in range(2, len(s) - 1):
+        if len(s) <= 6 and name_ok(s[:k], lex, True, False) and name_ok(s[k:], lex, True, False):
+            return [(0, s[:k]), (k, s[k:])]
+    return []
+
+
+def anchored_names(text: str, lex: Lexicon) -> list[dict]:
+    """Single names closed by 等N人 or —— or a strong verb at a clause start (张贤卓获得)."""
+    out = []
+    for m in ETC.finditer(text):
+        found = name_before(text, m.start(), lex, ambiguous=True, strict=False)
+        if found:
+            kind = "student" if _is_student(text, m.start(), lex) else "teacher"
+            out.append(_entity(found[0], found[1], None, kind))
+    for s, e in _clauses(text):
+        found = name_after(text, s, lex, extra=("——",))
+        if found and text.startswith("——", found[0]):
+            out.append(_entity(s, found[1], None))  # 刘国荣——物理
+    for m in STRONG_VERBS.finditer(text):
+        found = name_before(text, m.start(), lex)
+        if found and (found[0] == 0 or text[found[0] - 1] in LEFT_EDGE):
+            out.append(_entity(found[0], found[1], None))  # 我校的王芳获得, 数学组郭丽娟执教
+    return out
+
+
+def student_names(text: str, lex: Lexicon) -> list[dict]:
+    """Pupils named by 同学 or 学生 (杨骁同学, 学生王明)."""
+    out = []
+    for m in re.finditer(r"同学", text):
+        found = name_before(text, m.start(), lex, strict=False)
+        if found:
+            out.append(_entity(found[0], found[1], None, "student"))
+    for m in re.finditer(r"学生", text):
+        found = name_after(text, m.end(), lex, strict=False)
+        if found:
+            out.append(_entity(m.end(), found[1], None, "student"))
+    return out
+
+
+def _resolve(found: list[dict], lex: Lexicon) -> list[dict]:
+    """One entity per span (a student reading beats a teacher one; a role beats none), no public figures."""
+    best = {}
+    for e in found:
+        if is_famous(e["name"], lex, COMMON_NAME_WORD if e["role"] == "同志" else FAMOUS):
+            continue  # 以习近平同志为核心, 学习雷锋同志
+        key = (e["start"], e["end"])
+        old = best.get(key)
+        if old is None or (e["type"] == "student") > (old["type"] == "student") or (
+                e["type"] == old["type"] and e["role"] and not old["role"]):
+            best[key] = e
+    spans = sorted(best.values(), key=lambda e: (e["start"], -e["end"]))
+    out, last_end = [], -1
+    for e in spans:
+        if e["start"] >= last_end:
+            out.append(e)
+            last_end = e["end"]
+    return out
+
+
+def find_teachers(text: str, tokens: dict | None = None, patterns: str = str(PATTERNS)) -> list[dict]:
+    """Teacher (and student) entities of one document's text, in order of start.
+
+    tokens ({"start", "end", "pos"} arrays from the tokens table) are accepted for the
+    stage interface but not used: segmenters split names (童 / 明星) and jieba tags its
+    own dictionary's words as names (高超 nr, 荣誉 nr), so names are found on characters.
+    """
+    lex = load_lexicon(patterns)
+    found = (titled_names(text, lex) + prefixed_names(text, lex) + listed_names(text, lex)
+             + field_names(text, lex) + anchored_names(text, lex) + student_names(text, lex))
+    return _resolve(found, lex)

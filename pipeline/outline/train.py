@@ -1,0 +1,187 @@
+"""Training data from corpus/ + corpus/gold/, training, and the leave-one-file-out score.
+
+Run: python -m pipeline.outline.train [--corpus corpus] [--out models/heading_clf.json]
+"""
+import argparse
+import hashlib
+import json
+import platform
+import sys
+from pathlib import Path
+from typing import NamedTuple
+
+import numpy as np
+
+from ..config import MODELS, ROOT
+from ..segment.simplify import to_simplified
+from . import classify
+from .document import Prepared, batch_scores, feature_matrices, prepare, sections
+from .features import FEATURES
+from .scoring import heading_scores, norm
+
+
+# Chosen by leave-one-file-out over C in {0.003 … 1}, run_blend in {0, 0.5, 1} and threshold in
+# {0.1 … 0.5}: the sample files disagree on tight lists of short items (see the card), so a
+# low threshold — "a numbered line is a heading unless the evidence is against it" — wins.
+PARAMS = {"c": 0.03, "threshold": 0.1, "run_blend": 0.5}
+
+
+class FileData(NamedTuple):
+    """One sample file: its prepared documents, candidate labels and gold headings."""
+
+    source: str
+    docs: list[Prepared]
+    xs: list[np.ndarray]  # feature matrix of each document
+    y: np.ndarray  # 1 where the candidate aligns with a gold heading
+
+
+def load_gold(gold_dir: Path) -> dict[str, list[dict]]:
+    """Gold documents by source file name (SPEC §6 JSON Lines)."""
+    out: dict[str, list[dict]] = {}
+    for path in sorted(Path(gold_dir).glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                d = json.loads(line)
+                out.setdefault(d["source"], []).append(d)
+    return out
+
+
+def load_documents(corpus: Path, source: str) -> list[dict]:
+    """The ingested documents of one sample file."""
+    from ..ingest import ingest_file
+
+    docs, _ = ingest_file(Path(corpus) / source, source)
+    return docs
+
+
+def _match(cand: tuple[str, str], gold: str) -> int:
+    """2 when titles are equal, 1 when one line starts with the other's title, else 0."""
+    title, line = cand
+    if title == gold:
+        return 2
+    if len(gold) >= 2 and (line.startswith(gold) or gold.startswith(title) and len(title) >= 4):
+        return 1
+    return 0
+
+
+def align(cands: list[tuple[str, str]], gold: list[str]) -> list[int]:
+    """Monotone alignment of candidates to gold headings (max total match): gold index or -1."""
+    n, m = len(cands), len(gold)
+    dp = np.zeros((n + 1, m + 1), dtype=np.int32)
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            s = _match(cands[i], gold[j])
+            dp[i, j] = max(dp[i + 1, j], dp[i, j + 1], dp[i + 1, j + 1] + s if s else 0)
+    out = [-1] * n
+    i = j = 0
+    while i < n and j < m:
+        s = _match(cands[i], gold[j])
+        if s and dp[i, j] == dp[i + 1, j + 1] + s:
+            out[i] = j
+            i, j = i + 1, j + 1
+        elif dp[i, j] == dp[i + 1, j]:
+            i += 1
+        else:
+            j += 1
+    return out
+
+
+def file_data(corpus: Path, source: str, gold_docs: list[dict]) -> FileData:
+    """Prepare a sample file's documents and label their candidates from its gold."""
+    docs = [prepare(d["text"], d.get("title"), d.get("kind"),
+                    to_simplified(d["text"]) if d.get("script") == "traditional" else None)
+            for d in load_documents(corpus, source)]
+    keys = [(norm(d.text[c.title_start:c.title_end]), norm(d.text[c.title_start:c.line_end]))
+            for d in docs for c in d.cands]
+    gold = [norm(h["title"]) for g in gold_docs for h in g.get("headings", [])]
+    matched = align(keys, gold)
+    return FileData(source, docs, feature_matrices(docs), np.array([j >= 0 for j in matched], dtype=np.int8))
+
+
+def stack(files: list[FileData]) -> tuple[np.ndarray, np.ndarray]:
+    """All feature rows and labels of some files."""
+    xs = [x for f in files for x in f.xs]
+    x = np.vstack(xs) if xs else np.zeros((0, len(FEATURES)))
+    return x, np.concatenate([f.y for f in files])
+
+
+def predict_file(model: classify.LinearModel, f: FileData) -> list[tuple[str, int]]:
+    """(title, level) of every heading the model finds in a file."""
+    out = []
+    for d, p in zip(f.docs, batch_scores(model, f.docs)):
+        out += [(s.title, s.level) for s in sections(d, p, 0.5)]
+    return out
+
+
+def leave_one_file_out(files: list[FileData], gold: dict[str, list[dict]], params: dict = PARAMS) -> dict:
+    """Per sample file: train on the others, score this one; plus the micro totals."""
+    pred = {}
+    for held in files:
+        x, y = stack([f for f in files if f is not held])
+        pred[held.source] = predict_file(classify.fit(x, y, FEATURES, **params), held)
+    return heading_scores({f.source: gold[f.source] for f in files}, pred)
+
+
+def digest(files: list[FileData], corpus: Path, gold_dir: Path) -> str:
+    """SHA-1 over the sample files and gold files used for training."""
+    h = hashlib.sha1()
+    for f in files:
+        h.update((Path(corpus) / f.source).read_bytes())
+    for p in sorted(Path(gold_dir).glob("*.jsonl")):
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+NOTES = (
+    "Labels: a candidate line is a heading when it aligns with a gold heading of its file "
+    "(normalised title). The sample files' annotators disagree on tight lists of short "
+    "numbered sentences (003 marks them headings, 002 mostly not, 000 half), so the chosen "
+    "threshold is low; numbered runs whose items are all long sentences (title > 40 "
+    "characters) are vetoed by rule (SPEC §3), whatever the model says."
+)
+
+
+def train(corpus: Path = ROOT / "corpus", out: Path = MODELS / "heading_clf.json",
+          params: dict = PARAMS, command: str | None = None) -> dict:
+    """Retrain on every sample file, score leave-one-file-out, write the model and card."""
+    import sklearn
+
+    gold_dir = Path(corpus) / "gold"
+    gold = load_gold(gold_dir)
+    files = [file_data(corpus, src, gold[src]) for src in sorted(gold)]
+    lofo = leave_one_file_out(files, gold, params)
+    x, y = stack(files)
+    model = classify.fit(x, y, FEATURES, **params)
+    card = {
+        "versions": {"python": platform.python_version(), "numpy": np.__version__,
+                     "scikit-learn": sklearn.__version__},
+        "training_data": {"files": [f.source for f in files], "sha1": digest(files, corpus, gold_dir),
+                          "candidates": int(len(y)), "headings": int(y.sum())},
+        "params": {**params, "class_weight": None, "penalty": "l2",
+                   "note": "threshold is folded into intercept: a heading scores >= 0.5"},
+        "command": command or f"pipeline.outline.train.train(params={params})",
+        "leave_one_file_out": lofo,
+        "notes": NOTES,
+    }
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    classify.save(model, out, card)
+    return card
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Command line: retrain and print the leave-one-file-out score."""
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--corpus", type=Path, default=ROOT / "corpus")
+    ap.add_argument("--out", type=Path, default=MODELS / "heading_clf.json")
+    ap.add_argument("--threshold", type=float, default=PARAMS["threshold"])
+    ap.add_argument("-C", type=float, default=PARAMS["c"])
+    ap.add_argument("--run-blend", type=float, default=PARAMS["run_blend"])
+    args = ap.parse_args(argv)
+    params = {"c": args.C, "threshold": args.threshold, "run_blend": args.run_blend}
+    command = "python -m pipeline.outline.train " + " ".join(argv if argv is not None else sys.argv[1:])
+    card = train(args.corpus, args.out, params, command.strip())
+    print(json.dumps(card["leave_one_file_out"], ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,203 @@
+"""Awards: prize lists, honour titles, levels, events, awards not won, offsets, linear time."""
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.extract.awards import find_awards, level_of
+
+
+def awards(text: str) -> list[tuple]:
+    """(text, rank, level) of every award, after checking every offset."""
+    found = find_awards(text)
+    for a in found:
+        assert a["type"] == "award"
+        assert text[a["start"]:a["end"]] == a["text"]
+    return [(a["text"], a["rank"], a["level"]) for a in found]
+
+
+def test_award_with_level_and_event():
+    text = "房玉、臧海霞获得区级演讲比赛二等奖，吉普清获得区级诵读比赛二等奖。"
+    assert awards(text) == [("区级演讲比赛二等奖", "二等奖", "district"), ("区级诵读比赛二等奖", "二等奖", "district")]
+    first = find_awards(text)[0]
+    assert first["event"] == "演讲比赛" and first["recipient"] == "房玉、臧海霞"
+
+
+def test_national_prize_and_place_level_near_the_rank():
+    assert awards("学校荣获全国美术书法摄影作品大赛特等奖；") == [
+        ("全国美术书法摄影作品大赛特等奖", "特等奖", "national")]
+    assert awards("学校荣获运河情中小学生才艺大赛扬州市一等奖；") == [
+        ("运河情中小学生才艺大赛扬州市一等奖", "一等奖", "municipal")]
+
+
+def test_list_with_counts_gives_one_award_per_rank():
+    assert awards("本次比赛共评出一等奖5名、二等奖12名、三等奖20名。") == [
+        ("一等奖", "一等奖", None), ("二等奖", "二等奖", None), ("三等奖", "三等奖", None)]
+    assert [r for _, r, _ in awards("评出一等奖一件、二等奖二件、三等奖三件、鼓励奖三件。")] == [
+        "一等奖", "二等奖", "三等奖", "鼓励奖"]
+
+
+def test_grade_lists_before_one_prize_word():
+    found = awards("在区教师基本功大赛中，我校3名教师分别获得一、二、三等奖。")
+    assert [r for _, r, _ in found] == ["一等奖", "二等奖", "三等奖"]
+    assert [t for t, _, _ in found] == ["一、二、三等奖", "二、三等奖", "三等奖"]  # distinct spans
+    assert {lv for _, _, lv in found} == {"district"}  # from 在区……大赛中
+    assert awards("作品获全国美术书法摄影作品大赛一二等奖。") == [
+        ("全国美术书法摄影作品大赛一二等奖", "一等奖", "national"), ("二等奖", "二等奖", "national")]
+
+
+def test_respectively_won_events_are_separate_awards():
+    assert awards("孙红梅、马正凤分获区级数学、英语赛课一等奖，") == [
+        ("区级数学、英语赛课一等奖", "一等奖", "district"), ("英语赛课一等奖", "一等奖", "district")]
+
+
+def test_named_ranks_medals_and_places():
+    assert awards("李少意老师获金奖；我校获特等组织奖；") == [("金奖", "金奖", None), ("特等组织奖", "特等奖", None)]
+    assert awards("我校合唱队获得市合唱比赛银奖，舞蹈队获铜奖。") == [
+        ("市合唱比赛银奖", "银奖", "municipal"), ("铜奖", "铜奖", None)]
+    assert awards("我校取得了全局数学教师平均成绩第一名的成绩。") == [("全局数学教师平均成绩第一名", "第一名", None)]
+    assert awards("金黎和张良国获得第二的好成绩。") == [("第二", "第二名", None)]
+    assert awards("我校篮球队获得冠军。") == [("冠军", "冠军", None)]
+
+
+def test_named_prize_needs_a_win_verb():
+    assert awards("远安一高因此获得优秀组织奖。") == [("优秀组织奖", None, None)]
+    assert awards("张老师获县优质课奖。") == [("县优质课奖", None, "county")]
+    assert awards("杜庆联老师制作的课件获得一等奖及创新发明奖，") == [("一等奖", "一等奖", None), ("创新发明奖", None, None)]
+    assert awards("制订教研奖惩条例，建立奖励机制，对获奖教师发放奖金。") == []
+
+
+def test_prize_without_grade_in_a_named_competition():
+    assert awards("有两名教师指导的学生在全市中学生英语模仿秀比赛中获奖，") == [
+        ("全市中学生英语模仿秀比赛中获奖", None, "municipal")]
+    assert awards("有8人次基本功在区级以上比赛中获奖。本学期共有15人次获奖。") == []
+
+
+@pytest.mark.parametrize("text", [
+    "学校力争在全市艺术节中获得一等奖。",
+    "争取在县运动会上获得团体第一名。",
+    "本次比赛设一等奖3名，二等奖5名。",
+    "凡获得市级以上一等奖的教师，学校给予奖励。",
+    "争取被评为省级示范学校。",
+    "学校将评选出优秀教研组和先进个人。",
+    "要充分发挥骨干教师的作用，评选优秀教师。",
+    "加快教师专业成长步伐，成为骨干教师、学科带头人。",
+    "对评选出的优秀论文，做到多修改。",
+    "他获得了很大的进步，取得了优秀成绩。",
+    "获得一等奖学金，举行了隆重的颁奖典礼。",
+    "年度考核被评为优秀。",
+])
+def test_awards_not_won_are_left_out(text):
+    assert awards(text) == []
+
+
+def test_words_that_only_look_like_plans():
+    # 希望杯 is a contest, 模拟考试 an exam, and a reward given afterwards is no rule
+    found = awards("在“希望杯”全国数学邀请赛中，我校有12名学生获奖，其中一等奖2名，二等奖4名。")
+    assert found == [("一等奖", "一等奖", "national"), ("二等奖", "二等奖", "national")]
+    assert find_awards("在“希望杯”全国数学邀请赛中，王明获一等奖。")[0]["event"] == "“希望杯”全国数学邀请赛"
+    assert awards("在全市模拟考试中取得第一名。") == [("第一名", "第一名", "municipal")]
+    assert awards("王老师荣获一等奖，学校给予奖励。") == [("一等奖", "一等奖", None)]
+    assert awards("经过激烈争夺，我校获得冠军。") == [("冠军", "冠军", None)]
+
+
+def test_empty_text():
+    assert find_awards("") == []
+
+
+def test_honour_titles():
+    assert awards("李明被评为市级骨干教师。") == [("市级骨干教师", "称号", "municipal")]
+    assert awards("张华老师获得市级骨干教师称号。") == [("市级骨干教师称号", "称号", "municipal")]
+    assert awards("我校被授予“校本教研先进集体”荣誉称号。") == [("“校本教研先进集体”荣誉称号", "称号", None)]
+    assert awards("王老师荣获2019年度县级优秀班主任。") == [("2019年度县级优秀班主任", "称号", "county")]
+    assert awards("学校被评为全国文明校园。") == [("全国文明校园", "称号", "national")]
+    assert awards("我校荣获20xx年度“教育教学先进单位”。") == [("20xx年度“教育教学先进单位”", "称号", None)]
+    assert awards("评出了优秀教研组。") == [("优秀教研组", "称号", None)]
+    assert awards("开展评比活动，评出优秀作业50份。") == [("优秀作业", "称号", None)]  # the count is no part of it
+
+
+def test_title_lists():
+    assert awards("我校先后还获得了“校本教研先进集体”和“校本教材开发先进集体”荣誉称号。") == [
+        ("“校本教研先进集体”", "称号", None), ("“校本教材开发先进集体”荣誉称号", "称号", None)]
+    assert awards("王芳被评为区优秀教师、区先进工作者。") == [
+        ("区优秀教师", "称号", "district"), ("区先进工作者", "称号", "district")]
+    assert awards("我校被评为县级先进单位和市级示范学校。") == [
+        ("县级先进单位", "称号", "county"), ("市级示范学校", "称号", "municipal")]
+    assert awards("我校被评为校本教研先进集体，校本教材开发先进集体，成为调兵山市20xx年度的文明单位。") == [
+        ("校本教研先进集体", "称号", None), ("校本教材开发先进集体", "称号", None),
+        ("调兵山市20xx年度的文明单位", "称号", "municipal")]
+    assert awards("李老师获得市教学能手称号，王老师获得市学科带头人称号。") == [
+        ("市教学能手称号", "称号", "municipal"), ("市学科带头人称号", "称号", "municipal")]
+
+
+def test_title_in_a_later_clause_of_the_same_win():
+    text = "学校荣获2007年度浙江省优秀级陶研实验学校，舟山市陶研、教科研双优单位称号，该两项称号全市仅两所学校获得。"
+    assert awards(text) == [("2007年度浙江省优秀级陶研实验学校", "称号", "provincial"),
+                            ("舟山市陶研、教科研双优单位称号", "称号", "municipal")]
+
+
+def test_event_named_in_quotes_before_the_verb():
+    found = find_awards("何健老师参加“一师一优课，一课一名师”讲课比赛荣获湖南省一等奖。")
+    assert [(a["text"], a["level"], a["event"]) for a in found] == [
+        ("湖南省一等奖", "provincial", "“一师一优课，一课一名师”讲课比赛")]
+    assert awards("多年年底考核被评为“优秀”，还荣获了国家级“优秀辅导老师”称号。") == [
+        ("国家级“优秀辅导老师”称号", "称号", "national")]
+
+
+def test_titles_conferred_by_a_selection():
+    text = "评选出曹德宏、赵成平和杜庆联老师为远安一高首届十大名师。"
+    assert awards(text) == [("远安一高首届十大名师", "称号", None)]
+    assert awards("教育部为远安一高颁发“科研兴教先进单位”荣誉证书及奖牌。") == [
+        ("“科研兴教先进单位”荣誉证书", "称号", "national")]
+    assert find_awards("教育部为远安一高颁发“科研兴教先进单位”荣誉证书。")[0]["recipient"] is None
+    given = find_awards("王老师被区教育局评为优秀教师。")[0]
+    assert (given["text"], given["level"], given["recipient"]) == ("优秀教师", "district", "王老师")
+
+
+@pytest.mark.parametrize("words,level", [
+    ("全国", "national"), ("国家级", "national"), ("省级", "provincial"), ("湖北省", "provincial"),
+    ("市级", "municipal"), ("全市", "municipal"), ("区级", "district"), ("江都区", "district"),
+    ("县级", "county"), ("全县", "county"), ("镇级", "township"), ("校级", "school"), ("全校", "school"),
+    ("学校", None), ("社区", None), ("城市", None), ("校本", None), ("", None),
+])
+def test_level_words(words, level):
+    assert level_of(words + "演讲比赛一等奖") == level
+
+
+def test_traditional_text_is_read_through_its_simplified_view():
+    # the stage passes the same-length simplified view; offsets index both
+    assert awards("房玉获得区级演讲比赛二等奖。") == [("区级演讲比赛二等奖", "二等奖", "district")]
+
+
+def test_sample_document_offsets_and_attributes():
+    text = ("5、参加县电教仪器站实验教学论文评比活动中，章宝老师的论文《浅议化学实验教学》获一等奖，"
+            "徐圣平老师的论文《例谈测定电阻的实验方法》获二等奖。\n本学期，成果如下：\n学校荣获全国美术书法摄影作品大赛特等奖；\n")
+    found = find_awards(text)
+    assert [(a["start"], a["end"], a["rank"]) for a in found] == [
+        (40, 43, "一等奖"), (66, 69, "二等奖"), (85, 100, "特等奖")]
+    assert [a["level"] for a in found] == ["county", "county", "national"]
+    assert found[0]["event"] == "电教仪器站实验教学论文评比活动"
+    assert found[0]["recipient"] == "章宝老师的论文"
+    assert found[2]["recipient"] == "学校"
+
+
+@pytest.mark.parametrize("line", [
+    "1" * 100_000, "《" * 100_000, "“”" * 50_000, "等奖" * 50_000, "一等奖" * 33_000, "一、" * 50_000 + "等奖",
+    "获" * 100_000, "奖" * 100_000, "被评为" * 33_000, "评选" + "为" * 100_000, "组织奖" * 33_000,
+    "中获奖" * 33_000, "获得第一" * 25_000, "被评为" + "先进集体，" * 20_000, "王老师获得市一等奖，" * 10_000,
+])
+def test_adversarial_lines_finish_fast(line):
+    t0 = time.perf_counter()
+    find_awards(line)
+    assert time.perf_counter() - t0 < 3.0
+
+
+ALPHABET = "获得荣被评为一二三特等奖优秀称号“”《》课题市区县省全国校级，。、和及中在比赛第名冠军组织的了12x\n（）成荣誉先进集体教师骨干"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=80))
+def test_offsets_hold_on_any_text(text):
+    for a in find_awards(text):
+        assert 0 <= a["start"] < a["end"] <= len(text) and text[a["start"]:a["end"]] == a["text"]

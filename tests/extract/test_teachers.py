@@ -1,0 +1,158 @@
+"""Teacher entities: titles, lists, field lines, anonymised and split names, students, non-names."""
+import time
+
+import numpy as np
+import pytest
+
+from pipeline.extract.teachers import find_teachers
+
+
+def people(text, tokens=None):
+    """(type, name, role) of each person found, after checking offsets."""
+    found = find_teachers(text, tokens)
+    for e in found:
+        assert text[e["start"]:e["end"]] == e["text"] == e["name"]
+    return [(e["type"], e["name"], e["role"]) for e in found]
+
+
+def teachers(text):
+    """Names of the teachers found."""
+    return [name for kind, name, _ in people(text) if kind == "teacher"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("本次活动由潘俊良老师带领孩子们探索。", [("teacher", "潘俊良", "老师")]),
+    ("潘老师让学生默读课文。", [("teacher", "潘", "老师")]),
+    ("由李校长、戴校长、卢主任、李主任构成听课小组。",
+     [("teacher", "李", "校长"), ("teacher", "戴", "校长"), ("teacher", "卢", "主任"), ("teacher", "李", "主任")]),
+    ("分管教学工作的陈彦副校长和钟天寿副校长也提出了要求。",
+     [("teacher", "陈彦", "副校长"), ("teacher", "钟天寿", "副校长")]),
+    ("拜师会由我校副校长陈彦主持。", [("teacher", "陈彦", "副校长")]),
+    ("邀请了教育局办公室林忠玲主任来校讲学。", [("teacher", "林忠玲", "主任")]),
+    ("化学教研员刘四方和参会教师一致好评。", [("teacher", "刘四方", "教研员")]),
+    ("会议开始，郭z校长代表学校讲话。", [("teacher", "郭z", "校长")]),
+    ("本次活动由杨x老师主持，王xx校长致辞。", [("teacher", "杨x", "老师"), ("teacher", "王xx", "校长")]),
+    ("我们请来了特级教师于永正老师上示范课。", [("teacher", "于永正", "老师")]),
+    ("感谢马校长的支持。", [("teacher", "马", "校长")]),
+    ("教研室主任方明同志到校检查工作。", [("teacher", "方明", "同志")]),
+    ("本学期将继续共读朱永新先生的《新教育》一书。", [("teacher", "朱永新", "先生")]),
+    ("班主任王明老师和向李华老师学习。", [("teacher", "王明", "老师"), ("teacher", "李华", "老师")]),
+    ("王明等老师参加了培训。", [("teacher", "王明", None)]),
+    ("践行陶行知先生的理念。", [("teacher", "陶行知", "先生")]),
+    ("“黄丽工作室”成员闵建明老师的徒弟范芳老师也参与了。",
+     [("teacher", "黄丽", None), ("teacher", "闵建明", "老师"), ("teacher", "范芳", "老师")]),
+])
+def test_titles(text, expected):
+    assert people(text) == expected
+
+
+def test_name_list_before_a_title():
+    assert teachers("我校张红芳、陈永祥、房玉老师分别执教了研究课。") == ["张红芳", "陈永祥", "房玉"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("派张杰、陆春芬二位老师去北京学习。", ["张杰", "陆春芬"]),
+    ("物理组孙洪顺、刘玉兰、袁晓伟、郅雪峰、纪海霞、刘瑛；化学组魏强、付秀华",
+     ["孙洪顺", "刘玉兰", "袁晓伟", "郅雪峰", "纪海霞", "刘瑛", "魏强", "付秀华"]),
+    ("教师有：张洪岩88节、王国奇82节、朱向莲77节等。", ["张洪岩", "王国奇", "朱向莲"]),
+    ("推荐了涂天龙、李贤勇、赵成平和邬亚祥六位教师为教学标兵。", ["涂天龙", "李贤勇", "赵成平", "邬亚祥"]),
+    ("5、 认真组织张良国、张贤卓、金黎三名同志参加比赛。", ["张良国", "张贤卓", "金黎"]),
+    ("对王国奇、_岩、刘玉兰等提出表扬。", ["王国奇", "_岩", "刘玉兰"]),
+    ("王西全、崔国瑞——英语，毛振法、李少意——史、地、政。", ["王西全", "崔国瑞", "毛振法", "李少意"]),
+    ("王明、李娜两位老师执教。", ["王明", "李娜"]),
+    ("推荐了张三丰、王明、李娜和李华四位教师。", ["张三丰", "王明", "李娜", "李华"]),
+])
+def test_bare_name_lists(text, expected):
+    assert teachers(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("组长：王建民", [("teacher", "王建民", "组长")]),
+    ("副组长：赵林峰、王双全", [("teacher", "赵林峰", "副组长"), ("teacher", "王双全", "副组长")]),
+    ("副组长：谭x谢x", [("teacher", "谭x", "副组长"), ("teacher", "谢x", "副组长")]),
+    ("《教学研究》课题负责人：汪智源唐爱民；", [("teacher", "汪智源", "课题负责人"), ("teacher", "唐爱民", "课题负责人")]),
+    ("成员：全体教师", []),
+    ("成员：各教研组长", []),
+])
+def test_field_lines(text, expected):
+    assert people(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("xx老师对本次活动进行了点评。", []),
+    ("XX校长作了讲话。", []),
+    ("组织xx老师参加培训。", []),
+])
+def test_wholly_anonymised_names_no_one(text, expected):
+    assert people(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "老师们积极参与，全体老师都写了反思，各位老师认真备课。",
+    "青年教师、骨干教师和班主任老师都参加了培训，数学老师和英语老师也参加了。",
+    "每位老师都发表了看法，上课老师认真对待，听课老师写了体会。",
+    "教研组长、备课组长会议；年组长负责；各组长按计划组织。",
+    "成立了以校长为组长，教导主任为副组长的领导小组，分管校长带领。",
+    "向老师们学习，同时给老师提出了要求，和老师一起研究。",
+    "提高全体教师的科研素质，培养一支优秀教师群体，经常观摩教师的课例。",
+    "按照“边培训、边实践、边研究、边总结、边提高”的思路。",
+    "通过听课、评课、说课等活动；高效课堂、小组合作成为关键词。",
+    "江苏、浙江、上海的名校都来交流；在杜郎口、昌乐二中学习。",
+    "获得金奖、银奖、铜奖各一项。",
+    "张贴、悬挂宣传画；白云、黄山两位老师。",
+    "以习近平同志为核心的党中央；学习雷锋同志；毛主席说；邓小平同志指出。",
+    "开展骨干老师示范课活动，历史老师和音乐老师参加。",
+])
+def test_not_names(text):
+    assert people(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("郭欣宸等10名学生荣获一等奖。", [("student", "郭欣宸", None)]),
+    ("王文馨等200多名学生书法作品获奖。", [("student", "王文馨", None)]),
+    ("杨骁同学的《孩童吸汗贴》获一等奖。", [("student", "杨骁", None)]),
+    ("学生张小明、李华同学在比赛中获奖。", [("student", "张小明", None), ("student", "李华", None)]),
+    ("学生张小明、李华在比赛中获奖。", [("student", "张小明", None), ("student", "李华", None)]),
+    ("学生王明获一等奖。", [("student", "王明", None)]),
+    ("新郑市级让光辉等5人。", [("teacher", "让光辉", None)]),
+])
+def test_students_are_never_teachers(text, expected):
+    assert people(text) == expected
+
+
+def test_split_names_found_on_characters():
+    # the segmenter split 童明星 into 童 / 明星 (a star): characters still give the name
+    text = "童明星、杨萍等25位教师的论文获奖。"
+    tokens = {"start": np.array([0, 1, 3, 4, 6]), "end": np.array([1, 3, 4, 6, 7]),
+              "pos": np.array(["nr", "n", "x", "nr", "u"])}
+    assert [n for _, n, _ in people(text, tokens)] == ["童明星", "杨萍"]
+
+
+def test_person_tags_of_dictionary_words_do_not_make_names():
+    # jieba tags 高超 (superb) and 荣誉 (honour) nr from its dictionary: not people here
+    text = "这些教师工作的勤奋、业务水平的高超、荣誉的取得，也是我们学习的榜样。"
+    tokens = {"start": np.array([15, 18]), "end": np.array([17, 20]), "pos": np.array(["nr", "nr"])}
+    assert people(text, tokens) == []
+
+
+def test_placeholder_flag():
+    (e,) = find_teachers("郭z校长讲话。")
+    assert e["placeholder"] is True
+    (e,) = find_teachers("郭光恒校长讲话。")
+    assert e["placeholder"] is False
+
+
+@pytest.mark.parametrize("line", [
+    "、" * 100_000,
+    "张、" * 50_000,
+    "老师" * 50_000,
+    "组长：" * 30_000,
+    "王明" * 50_000,
+    "1" * 100_000,
+    "张红芳、陈永祥、" * 12_500,
+    "等10名学生" * 15_000,
+])
+def test_linear_on_adversarial_lines(line):
+    t = time.perf_counter()
+    find_teachers(line)
+    assert time.perf_counter() - t < 5.0

@@ -1,0 +1,90 @@
+"""Markers of every SPEC §3 style, odd scraped variants, and run-in heads."""
+import pytest
+
+from pipeline.outline.markers import find_label, find_marker, split_head
+
+
+@pytest.mark.parametrize("line, style, ordinal, marker", [
+    ("一、转变观念", "cn_dun", 1, "一、"),
+    ("二．整体布局", "cn_dun", 2, "二．"),
+    ("三.建章立制", "cn_dun", 3, "三."),
+    ("十二、其他工作", "cn_dun", 12, "十二、"),
+    ("（一）加强业务学习", "cn_paren", 1, "（一）"),
+    ("(二)积极开展", "cn_paren", 2, "(二)"),
+    ("(一)、教研常规工作", "cn_paren", 1, "(一)、"),
+    ("1、抓好教学常规", "num_dun", 1, "1、"),
+    ("2.改革教学研讨模式", "num_dun", 2, "2."),
+    ("3．搞好听评课活动", "num_dun", 3, "3．"),
+    ("１、认真做好网上宣传", "num_dun", 1, "１、"),
+    ("1。认真开展课堂教学研究", "num_dun", 1, "1。"),
+    ("1、、开展月循环听评课活动", "num_dun", 1, "1、、"),
+    ("10、 认真做好申报工作", "num_dun", 10, "10、"),
+    ("2、20xx年四川省送教活动", "num_dun", 2, "2、"),
+    ("（1）对全体教师的推门课", "num_paren", 1, "（1）"),
+    ("(2)多渠道地学", "num_paren", 2, "(2)"),
+    ("1)、认真组织了教师学习", "num_paren", 1, "1)、"),
+    ("2）、针对参加培训的教师", "num_paren", 2, "2）、"),
+    ("﹝1﹞组织上到位", "num_paren", 1, "﹝1﹞"),
+    ("⑴我校改变传统的学习机制", "num_paren", 1, "⑴"),
+    ("（１）full-width digits", "num_paren", 1, "（１）"),
+    ("①学校领导深入一线", "circled", 1, "①"),
+    ("⑤有的教师", "circled", 5, "⑤"),
+    ("九月份", "month", 9, "九月份"),
+    ("三月份：", "month", 3, "三月份"),
+    ("十二月份", "month", 12, "十二月份"),
+    ("9月：开学工作", "month", 9, "9月"),
+])
+def test_marker_styles(line, style, ordinal, marker):
+    m = find_marker(line)
+    assert (m.style, m.ordinal, m.text) == (style, ordinal, marker)
+    assert line[m.start:].startswith(marker)
+
+
+@pytest.mark.parametrize("line", [">一、转变观念", "：⑴《视角下的教学研究》课题", "　一、指导思想"])
+def test_scraping_debris_before_marker(line):
+    m = find_marker(line)
+    assert m is not None and m.start > 0
+    assert line[m.start:m.end].strip() in ("一、", "⑴")
+
+
+@pytest.mark.parametrize("line", [
+    "3.8万元用于购置图书", "12月23日，我校邀请专家", "一年级", "20xx年，学校加大了培训",
+    "4（3.8）", "本学期工作总结", "二十一世纪，是一个信息飞速发展的时代", "13",
+])
+def test_not_markers(line):
+    assert find_marker(line) is None
+
+
+@pytest.mark.parametrize("line, title", [("优点：", "优点"), ("改进建议:", "改进建议"), ("存在的问题", "存在的问题")])
+def test_labels(line, title):
+    m = find_label(line)
+    assert m is not None and m.style == "label"
+
+
+@pytest.mark.parametrize("line", ["组长：王建民", "凉水河中心校", "待定", "现将这学期工作总结如下：",
+                                  "本学期我校开展了如下工作：", "语文星期四下午第二节课"])
+def test_not_labels(line):
+    assert find_label(line) is None
+
+
+@pytest.mark.parametrize("line, title, body", [
+    ("1．教科沙龙。10月16日，本学期……", "教科沙龙", "10月16日，本学期……"),
+    ("1、语文组：学习新课标，转变观念。", "语文组", "学习新课标，转变观念。"),
+    ("1、抓好教学常规的治理工作", "抓好教学常规的治理工作", ""),
+    ("三、加强教学研究，注重实效。", "加强教学研究，注重实效", ""),
+    ("（1）组织学习《课改纲要。摘要》。然后交流", "组织学习《课改纲要。摘要》", "然后交流"),
+    ("4.积极参加新一轮教师基本功培训.新一轮培训是国家举办的", "积极参加新一轮教师基本功培训", "新一轮培训是国家举办的"),
+    ("1、加强对学习内容的.规划，精心安排。", "加强对学习内容的.规划，精心安排", ""),
+])
+def test_run_in_heads(line, title, body):
+    m = find_marker(line)
+    title_end, body_start = split_head(line, m.end)
+    assert line[m.end:title_end] == title
+    assert line[body_start:] == body
+
+
+def test_colon_far_into_a_sentence_is_not_a_head():
+    line = "2、老师们参加每两周一次的数学教研活动（周二下午），每次时间不少于2节课，做到“三定”：定时、定主题。"
+    m = find_marker(line)
+    title_end, _ = split_head(line, m.end)
+    assert line[m.end:title_end].endswith("定时、定主题")
