@@ -115,9 +115,13 @@ def evaluate(out: Path = typer.Argument(..., help="A pipeline output folder."),
 
     typer.echo(_guard(lambda: format_scores(score(out, gold))))
     if lofo:
-        from pipeline.outline.train import format_lofo, leave_one_file_out
+        from pipeline.outline.train import lofo_report
 
-        typer.echo(format_lofo(leave_one_file_out(gold)))
+        scores = _guard(lambda: lofo_report(gold))
+        typer.echo("headings, leave-one-file-out (train on the other files, score this one):")
+        for name, r in {**scores["files"], "MICRO": scores["micro"]}.items():
+            typer.echo(f"{name[:28]:28s} P={r['P']:.3f} R={r['R']:.3f} F1={r['F1']:.3f} level_acc={r['level_acc']:.3f}"
+                       f"  tp={r['tp']} pred={r['pred']} gold={r['gold']}")
 
 
 @app.command()
@@ -160,12 +164,15 @@ def stats(out: Path = typer.Argument(..., help="A pipeline output folder.")):
 
 @app.command(name="train-outline")
 def train_outline(gold: Path = typer.Option(Path("corpus/gold"), help="Gold JSONL folder."),
-                  model: Path = typer.Option(Path("models/heading_clf.json"), help="Where to write the model.")):
-    """Retrain the heading classifier on the gold headings and write it as JSON."""
-    from pipeline.outline.train import train
+                  corpus: Path = typer.Option(Path("corpus/sample"), help="The files the gold annotates."),
+                  model: Path = typer.Option(Path("models/heading_clf.json"), help="Where to write the model."),
+                  tune: bool = typer.Option(False, help="Search the settings by leave-one-file-out first.")):
+    """Retrain the heading classifier on the gold headings and write it (JSON, with its card)."""
+    from pipeline.outline.train import PARAMS, train
 
-    card = _guard(lambda: train(gold, model))
-    typer.echo(f"wrote {model}: {json.dumps(card.get('score', {}), ensure_ascii=False)}")
+    command = "cli.py train-outline" + (" --tune" if tune else "")
+    card = _guard(lambda: train(gold, model, None if tune else PARAMS, command, corpus))
+    typer.echo(f"wrote {model}; leave-one-file-out: {json.dumps(card['leave_one_file_out']['micro'])}")
 
 
 if __name__ == "__main__":

@@ -58,7 +58,9 @@ def find_duplicates(rows, threshold: float, num_perm: int = 128) -> dict[str, tu
 
     `rows` yields (doc_id, text_sha1, signature). Exact copies match by digest;
     near copies through LSH (sub-quadratic), each pointing at the earliest document
-    of its cluster. Memory is about num_perm * 8 bytes a document, never the texts.
+    of its cluster. Only a cluster's first document enters the index: a corpus with
+    thousands of copies of one text keeps its buckets (and each query) small.
+    Memory is about num_perm * 8 bytes per distinct document, never the texts.
     """
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     first_by_sha: dict[str, str] = {}
@@ -75,9 +77,10 @@ def find_duplicates(rows, threshold: float, num_perm: int = 128) -> dict[str, tu
         for cand in sorted(lsh.query(m), key=order.__getitem__):
             score = float(np.mean(sigs[cand] == values))
             if score >= threshold:
-                dups[doc_id] = (dups.get(cand, (cand,))[0], round(score, 3))
+                dups[doc_id] = (cand, round(score, 3))
                 break
-        order[doc_id] = len(order)
-        sigs[doc_id] = values
-        lsh.insert(doc_id, m)
+        else:
+            order[doc_id] = len(order)
+            sigs[doc_id] = values
+            lsh.insert(doc_id, m)
     return dups
