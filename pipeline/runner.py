@@ -27,7 +27,7 @@ from .config import RunConfig
 from .errors import DocError, UsageError
 from .schemas import TABLES, from_rows
 
-STAGES = ("ingest",)  # segment, outline and extract join as they land
+STAGES = ("ingest", "segment", "outline", "extract")
 BATCHES = "_batches"
 
 
@@ -104,12 +104,24 @@ def _batch_id(files: list[InputFile]) -> str:
     return hashlib.sha1("\n".join(f"{f.source}\0{f.sha1}" for f in files).encode()).hexdigest()[:16]
 
 
+@functools.cache
+def _content_digest(path: Path) -> str:
+    """Digest of a model file, or of every file under a model folder."""
+    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path] if path.exists() else []
+    h = hashlib.sha1()
+    for p in files:
+        h.update(p.name.encode() + p.read_bytes())
+    return h.hexdigest()
+
+
 def fingerprint(cfg: RunConfig, stage: str) -> str:
-    """What a stage's output depends on besides its input: its settings and version."""
+    """What a stage's output depends on besides its input: version, settings, model contents."""
     from . import __version__
 
     settings = asdict(getattr(cfg, stage)) if hasattr(cfg, stage) else {}
-    return hashlib.sha1(json.dumps([__version__, stage, settings], default=str, sort_keys=True).encode()).hexdigest()[:12]
+    models = {k: _content_digest(v) for k, v in settings.items() if isinstance(v, Path)}
+    key = json.dumps([__version__, stage, settings, models], default=str, sort_keys=True)
+    return hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
 @functools.cache
