@@ -10,6 +10,7 @@ import pyarrow as pa
 from ..config import IngestConfig
 from ..errors import DocError
 from ..schemas import from_columns, from_rows
+from ..segment.simplify import to_simplified
 from .boilerplate import mark_boilerplate
 from .decode import decode_bytes
 from .dedup import signature, text_sha1
@@ -50,24 +51,59 @@ def normalised_lines(text: str) -> list[tuple[str, bool]]:
     return [(t, False) for t in joined]  # hard-wrapped: layout carries no boundary signal
 
 
+def _restore(docs: list, view: list[str], original: list[str]) -> None:
+    """Swap simplified-view lines and titles back to the original characters, in place.
+
+    Splitting only drops whole lines and strips a line's prefix, in order, so each doc
+    line is a suffix of the next view line that ends with it, at the same offsets.
+    """
+    j = 0
+    for doc in docs:
+        first = None
+        for k, line in enumerate(doc.lines):
+            while not view[j].endswith(line):
+                j += 1
+            first = j if first is None else first
+            doc.lines[k] = original[j][len(original[j]) - len(line):]
+            j += 1
+        if doc.title and first is not None:
+            for i in range(first, max(-1, first - 4), -1):
+                pos = view[i].find(doc.title)
+                if pos >= 0:
+                    doc.title = original[i][pos:pos + len(doc.title)]
+                    break
+
+
 def documents_of(text: str, source: str, encoding: str, file_sha1: str, cfg: IngestConfig) -> list[dict]:
-    """The document rows of one decoded file."""
+    """The document rows of one decoded file.
+
+    Boundaries, boilerplate and metadata are read on a simplified view (same length,
+    OpenCC t2s), so a traditional-character copy splits like its simplified twin.
+    """
     lines = normalised_lines(text)
-    reasons = mark_boilerplate([t for t, _ in lines])
+    original = [t for t, _ in lines]
+    traditional = script_of("\n".join(original[:200])) == "traditional"
+    view = to_simplified("\n".join(original)).split("\n") if traditional else original
+    reasons = mark_boilerplate(view)
     dropped = Counter(r for r in reasons if r)
-    kept = [pair for pair, r in zip(lines, reasons) if r is None]
+    kept = [(v, led) for v, (_, led), r in zip(view, lines, reasons) if r is None]
+    raws = split_documents(kept, cfg.min_doc_chars)
+    meta = [(doc_kind(raw.title, "\n".join(raw.lines)), doc_meta(raw.title, raw.lines), "\n".join(raw.lines))
+            for raw in raws]
+    if traditional:
+        _restore(raws, [v for v, _ in kept], [t for t, r in zip(original, reasons) if r is None])
     rows = []
-    for part, raw in enumerate(split_documents(kept, cfg.min_doc_chars)):
+    for part, (raw, (kind, extra, simple)) in enumerate(zip(raws, meta)):
         body = "\n".join(raw.lines)
         if part == 0:
             raw.removed.update(dropped)
         rows.append({
             "doc_id": hashlib.sha1(f"{source}\0{part}\0{body}".encode()).hexdigest()[:16],
-            "source": source, "part": part, "title": raw.title,
-            "kind": doc_kind(raw.title, body), "text": body, "n_chars": len(body),
-            "encoding": encoding, "script": script_of(body), "file_sha1": file_sha1,
+            "source": source, "part": part, "title": raw.title, "kind": kind, "text": body,
+            "n_chars": len(body), "encoding": encoding, "script": script_of(body), "file_sha1": file_sha1,
             "removed": ";".join(f"{k}={v}" for k, v in sorted(raw.removed.items())) or None,
-            **doc_meta(raw.title, raw.lines),
+            "_view": simple,  # for MinHash: a traditional copy matches its simplified twin
+            **extra,
         })
     return rows
 
@@ -109,7 +145,7 @@ class IngestStage:
         minhash = {
             "doc_id": [d["doc_id"] for d in docs],
             "text_sha1": [text_sha1(d["text"]) for d in docs],
-            "signature": [signature(d["text"], self.cfg.num_perm, self.cfg.shingle) for d in docs],
+            "signature": [signature(d["_view"], self.cfg.num_perm, self.cfg.shingle) for d in docs],
         }
         return {
             "documents": from_rows("documents", docs),
