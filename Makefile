@@ -21,6 +21,7 @@ models: install
 demo: models
 	$(PY) cli.py run corpus/sample --out $(OUT)
 	$(PY) cli.py eval $(OUT)
+	$(PY) cli.py report $(OUT) --html $(OUT)/report.html
 
 test: models
 	$(PY) -m pytest tests

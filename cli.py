@@ -162,6 +162,18 @@ def stats(out: Path = typer.Argument(..., help="A pipeline output folder.")):
     console.print(_guard(lambda: summary(out)))
 
 
+@app.command()
+def report(out: Path = typer.Argument(..., help="A pipeline output folder."),
+           html: Path = typer.Option(Path("report.html"), help="Where to write the HTML report."),
+           pkuseg: Optional[Path] = typer.Option(None, help="A second output made with --segmenter pkuseg, for the "
+                                                            "side-by-side keywords.")):
+    """Execute the explore notebook against OUT and write one self-contained HTML report."""
+    from pipeline.report import write_report
+
+    path = _guard(lambda: write_report(out, html, pkuseg))
+    typer.echo(f"report written to {path.resolve()}")
+
+
 @app.command(name="train-outline")
 def train_outline(gold: Path = typer.Option(Path("corpus/gold"), help="Gold JSONL folder."),
                   corpus: Path = typer.Option(Path("corpus/sample"), help="The files the gold annotates."),

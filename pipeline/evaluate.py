@@ -56,7 +56,7 @@ def _lcs_len(a: str, b: str) -> int:
     return best
 
 
-def _award_ok(g, p) -> bool:
+def award_ok(g, p) -> bool:
     rank_ok = g[0] == p[0] or not g[0] or not p[0]
     return rank_ok and (g[1] in p[1] or p[1] in g[1] or _lcs_len(g[1], p[1]) >= 4)
 
@@ -110,7 +110,7 @@ def compare(g: dict, p: dict) -> dict[str, tuple[int, int, int]]:
         res[k] = (sum((Counter(g[k]) & Counter(p[k])).values()), len(p[k]), len(g[k]))
     gs, ps = set(g["teachers"]) - {""}, set(p["teachers"]) - {""}
     res["teachers"] = (len(gs & ps), len(ps), len(gs))
-    res["awards"] = (_greedy_tp(g["awards"], p["awards"], _award_ok), len(p["awards"]), len(g["awards"]))
+    res["awards"] = (_greedy_tp(g["awards"], p["awards"], award_ok), len(p["awards"]), len(g["awards"]))
     gp, pp = sorted(set(g["projects"]) - {""}), sorted(set(p["projects"]) - {""})
     res["projects"] = (_greedy_tp(gp, pp, lambda a, b: a in b or b in a), len(pp), len(gp))
     return {k: res[k] for k in ("docs", "headings", "heading_titles", "teachers", "counts", "awards", "projects")}
