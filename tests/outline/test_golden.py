@@ -1,12 +1,10 @@
 """Golden outlines of two sample documents (titles and levels as in corpus/gold)."""
 from pathlib import Path
 
-import pytest
-
 from pipeline.config import ROOT
 from pipeline.outline import outline
 
-CORPUS = ROOT / "corpus"
+CORPUS = ROOT / "corpus" / "sample"
 
 
 def document(source: str, starts_with: str) -> dict:
@@ -16,7 +14,6 @@ def document(source: str, starts_with: str) -> dict:
     return next(d for d in docs if d["text"].startswith(starts_with))
 
 
-@pytest.mark.skipif(not (CORPUS / "002_de4ba366cc12e037.txt").exists(), reason="sample corpus absent")
 def test_run_in_headings_of_a_summary(model):
     d = document("002_de4ba366cc12e037.txt", "本学期，我室在市教科室的悉心指导")
     got = [(s.title, s.level) for s in outline(d["text"], d["title"], model)]
@@ -25,7 +22,6 @@ def test_run_in_headings_of_a_summary(model):
                    ("信息发布", 2), ("校刊编印", 2), ("文章上荐", 2)]
 
 
-@pytest.mark.skipif(not (CORPUS / "003_8c6cd234ada55600.txt").exists(), reason="sample corpus absent")
 def test_plan_with_month_blocks(model):
     d = document("003_8c6cd234ada55600.txt", "本学期小学科学教研工作以深化课程改革")
     got = [(s.title, s.level) for s in outline(d["text"], d["title"], model)]
