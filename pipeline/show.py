@@ -6,16 +6,11 @@ import pandas as pd
 from .config import RunConfig
 from .datasets import Dataset
 from .errors import UsageError
+from .outline import format_outline
 from .runner import STAGES, apply_stages
 
 ENTITY_COLUMNS = ["type", "text", "start", "end", "section_id", "name", "role", "value", "approx", "unit",
                   "item", "rank", "level", "event", "kind", "status"]
-
-
-def outline_tree(sections: pd.DataFrame) -> str:
-    """Sections as an indented tree: level, marker, title."""
-    return "\n".join(f"{'  ' * (int(r.level) - 1)}{r.marker or ''} {r.title}".rstrip()
-                     for r in sections.sort_values("start").itertuples(index=False))
 
 
 def render(ds: Dataset, doc_id: str) -> str:
@@ -28,7 +23,7 @@ def render(ds: Dataset, doc_id: str) -> str:
     entities = ds.sql(f"SELECT * FROM entities WHERE doc_id = '{d.doc_id}' ORDER BY start")
     lines = [f"{d.doc_id}  {d.source} part {d.part}  {d.kind}  {d.n_chars} chars",
              f"title: {d.title}" + (f"  (near-duplicate of {d.dup_of})" if isinstance(d.dup_of, str) else ""),
-             "", "outline:", outline_tree(sections) or "  (no headings)", "", "entities:"]
+             "", "outline:", format_outline(sections, d.text) or "  (no headings)", "", "entities:"]
     for e in entities.itertuples(index=False):
         attrs = {c: getattr(e, c) for c in ENTITY_COLUMNS[5:] if pd.notna(getattr(e, c))}
         lines.append(f"  {e.type:8s} {e.text}  {attrs}")
