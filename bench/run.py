@@ -120,12 +120,13 @@ def bare_baselines(texts: list[str], budget_chars: int = 3_000_000) -> dict:
     return out
 
 
-def run_once(corpus: Path, workers: int, segmenter: str) -> dict:
-    """One full run into a fresh OUT; wall time, per-stage CPU seconds, peak RSS."""
+def run_once(corpus: Path, workers: int, segmenter: str, stages: tuple[str, ...] = pipeline.STAGES) -> dict:
+    """One run into a fresh OUT; wall time, per-stage CPU seconds, peak RSS."""
     out = Path(tempfile.mkdtemp(prefix="zj-bench-"))
     try:
         t0 = time.perf_counter()
-        res = pipeline.run([corpus], out, RunConfig(workers=workers, segment=SegmentConfig(segmenter=segmenter)))
+        res = pipeline.run([corpus], out, RunConfig(workers=workers, segment=SegmentConfig(segmenter=segmenter)),
+                           stages=stages)
         wall = time.perf_counter() - t0
         docs = pipeline.open(out).sql("SELECT count(*) n, sum(n_chars) c FROM documents").iloc[0]
     finally:
@@ -173,6 +174,7 @@ def main() -> None:
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--segmenter", default="jieba")
     ap.add_argument("--dedup", type=int, nargs="+", default=[10_000, 100_000])
+    ap.add_argument("--stages", nargs="+", default=list(pipeline.STAGES), help="e.g. --stages ingest")
     ap.add_argument("--keep", type=Path, default=ROOT / "bench" / "data", help="where corpora are built (reused)")
     args = ap.parse_args()
     from concurrent.futures import ProcessPoolExecutor
@@ -188,7 +190,9 @@ def main() -> None:
         if not corpus.exists():
             print(f"building {corpus} ...", build_corpus(corpus, size))
         for w in args.workers if size >= 50 or len(args.sizes) == 1 else [1]:
-            r = run_once(corpus, w, args.segmenter) | {"size_mb": size}
+            with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as ex:  # each run's own peak RSS
+                r = ex.submit(run_once, corpus, w, args.segmenter, tuple(args.stages)).result()
+            r |= {"size_mb": size, "stages": args.stages}
             r["ratio_to_rjieba_tag"] = r["chars_per_s_per_core"] / report["baselines"]["rjieba.tag"]
             r["ratio_to_jieba_posseg"] = r["chars_per_s_per_core"] / report["baselines"]["jieba.posseg.cut"]
             report["runs"].append(r)

@@ -1,9 +1,8 @@
 """Near-duplicate detection: MinHash signatures per document, datasketch LSH over the corpus.
 
 Signatures are computed in numpy (a polynomial hash of each character k-gram, then
-multiply-shift hashing per permutation): datasketch's own MinHash hashes every shingle
-with SHA-1 in Python, which was the slowest step of ingest. The LSH index and its
-banding are datasketch's.
+one-permutation hashing): datasketch's own MinHash hashes every shingle with SHA-1 in
+Python, which was the slowest step of ingest. The LSH index and its banding are datasketch's.
 """
 import hashlib
 import re
@@ -12,14 +11,6 @@ import numpy as np
 from datasketch import LeanMinHash, MinHashLSH
 
 _RE_SKIP = re.compile(r"[\s\W_\d]+")  # spun copies differ in words, not in layout or numbers
-_SEED = 20240601
-
-
-def _perms(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
-    rng = np.random.default_rng(_SEED)
-    a = rng.integers(1, 2**63, size=num_perm, dtype=np.uint64) | np.uint64(1)  # odd multipliers
-    b = rng.integers(0, 2**63, size=num_perm, dtype=np.uint64)
-    return a, b
 
 
 def shingle_hashes(text: str, k: int) -> np.ndarray:
@@ -38,14 +29,30 @@ def shingle_hashes(text: str, k: int) -> np.ndarray:
 
 
 def signature(text: str, num_perm: int = 128, k: int = 5) -> bytes:
-    """A document's MinHash signature: num_perm uint32 minima, as bytes."""
-    a, b = _perms(num_perm)
-    h = shingle_hashes(text, k)
-    mins = np.full(num_perm, 2**32 - 1, dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        for i in range(0, len(h), 4096):  # bounded memory on very long documents
-            block = (h[i:i + 4096, None] * a + b) >> np.uint64(32)
-            mins = np.minimum(mins, block.min(axis=0))
+    """A document's MinHash signature by one-permutation hashing: num_perm uint32 values.
+
+    Each shingle hash falls in one of num_perm bins (its top bits) and each bin keeps
+    its minimum (low 32 bits): one pass instead of num_perm hash functions. An empty
+    bin borrows the next non-empty bin's value, offset by the distance (rotation
+    densification, Shrivastava & Li 2014), so short documents still compare bin by bin.
+    """
+    if num_perm & (num_perm - 1):
+        raise ValueError("num_perm must be a power of two")
+    h = shingle_hashes(text, k)  # sorted and distinct
+    bins = (h >> np.uint64(64 - num_perm.bit_length() + 1)).astype(np.int64)
+    vals = (h & np.uint64(0xFFFFFFFF)).astype(np.uint64)
+    order = np.lexsort((vals, bins))
+    bins, vals = bins[order], vals[order]
+    first = np.r_[True, bins[1:] != bins[:-1]]
+    filled = bins[first]
+    mins = np.zeros(num_perm, dtype=np.uint64)
+    mins[filled] = vals[first]
+    if len(filled) < num_perm:
+        idx = np.arange(num_perm)
+        nxt = np.searchsorted(filled, idx) % len(filled)
+        dist = (filled[nxt] - idx) % num_perm
+        empty = ~np.isin(idx, filled)
+        mins[empty] = (mins[filled[nxt[empty]]] + dist[empty].astype(np.uint64) * np.uint64(0x9E3779B1)) & np.uint64(0xFFFFFFFF)
     return mins.astype(np.uint32).tobytes()
 
 
