@@ -2,7 +2,6 @@
 import codecs
 import io
 import re
-import unicodedata
 import zipfile
 
 from charset_normalizer import from_bytes
@@ -19,6 +18,7 @@ BOMS = (
 GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "big5", "cp936", "euc_cn"}
 DOCX_MAGIC = b"PK\x03\x04"
 _RE_TEXTLIKE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u2010-\u2027\x20-\x7e\n\r\t]")
+_RE_NONTEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufffd]")
 CONTROL = [b for b in range(32) if b not in (9, 10, 12, 13, 27)]
 
 
@@ -107,12 +107,11 @@ def _decode_mixed(data: bytes) -> tuple[str, str]:
 
 
 def _printable_ratio(text: str) -> float:
+    """Share of characters that are not control, surrogate, private-use or replacement."""
     if not text:
         return 0.0
     sample = text[:100_000]
-    bad = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn")
-              and ch not in "\n\r\t")
-    return 1 - bad / len(sample)
+    return 1 - len(_RE_NONTEXT.findall(sample)) / len(sample)
 
 
 def check_text(text: str, min_ratio: float = 0.85) -> None:
