@@ -17,6 +17,8 @@ CLAUSE_RE = re.compile("[" + re.escape(CLAUSE_STOPS) + "]")
 SENT_RE = re.compile("[" + re.escape(SENT_STOPS) + "]")
 # a list separator right after one of these closes the previous award: 一等奖5名、二等奖12名
 LIST_CLOSERS = frozenset("奖号名件个人项篇次份位幅0123456789")
+# the characters _items acts on: quotes, clause stops, list separators
+ITEM_MARKS = re.compile("[" + re.escape("“‘「”’」、和及与" + CLAUSE_STOPS) + "]")
 COUNTED_RE = re.compile("[0-9]+[名个份件篇人项位所]")
 QUOTES = "“”‘’\"'「」『』《》"
 WINDOW = 30  # chars scanned back from a rank for its event: award phrases are short
@@ -46,6 +48,14 @@ class Lexicon:
     endings: tuple
     suffixes: tuple
     events: tuple
+    # one search instead of testing each word: any_re finds any of a list, back_re any reversed
+    plan_re: re.Pattern
+    cue_re: re.Pattern
+    suffix_re: re.Pattern
+    judged_re: re.Pattern
+    event_re: re.Pattern
+    event_back_re: re.Pattern
+    ending_back_re: re.Pattern
 
 
 def _alt(words) -> str:
@@ -53,9 +63,20 @@ def _alt(words) -> str:
     return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
 
 
+def _any_re(words, reverse: bool = False) -> re.Pattern:
+    """A pattern finding any of the words (reversed when `reverse`); it never matches when there are none."""
+    return re.compile(_alt(w[::-1] if reverse else w for w in words) or "(?!)")
+
+
+def _last_end(back: re.Pattern, s: str, default: int) -> int:
+    """max(s.rfind(w) + len(w)) over the words of `back` found in s: its first match in s reversed."""
+    m = back.search(s[::-1])
+    return len(s) - m.start() if m else default
+
+
 def _longest_first(words) -> tuple:
-    """Distinct words, longest first, so a longer word wins over its prefix."""
-    return tuple(sorted(set(words), key=len, reverse=True))
+    """Distinct words, longest first (then in code-point order: the same on every run)."""
+    return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 @functools.cache
@@ -76,6 +97,8 @@ def load_lexicon(folder: str = str(PATTERNS)) -> Lexicon:
         re.compile(_alt(list(d["places"]) + list(d["medals"]))),
         re.compile(_alt(t["strong"] + t["weak"] + ["成为", "为"])),
         _longest_first(d["title_endings"]), _longest_first(d["title_suffixes"]), _longest_first(d["event_words"]),
+        _any_re(d["plan_cues"]), _any_re(d["title_cues"]), _any_re(d["title_suffixes"]), _any_re(t["judged"]),
+        _any_re(d["event_words"]), _any_re(d["event_words"], True), _any_re(d["title_endings"], True),
     )
 
 
@@ -177,7 +200,7 @@ def _rank_anchors(text: str, lex: Lexicon):
 def _is_plan(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """True when the sentence before an award speaks of aims or rules: 力争获一等奖, 设一等奖3名."""
     window = text[clause_start(text, start, 30, SENT_RE):clause_end(text, end, 12)]  # 获奖的教师给予奖励
-    return any(c in window for c in lex.d["plan_cues"])
+    return lex.plan_re.search(window) is not None
 
 
 def _strip_level(s: str, lex: Lexicon) -> str:
@@ -211,7 +234,7 @@ def _paired(s: str, i: int) -> bool:
 def _event(body: str, lex: Lexicon) -> str | None:
     """The competition named in an award phrase, up to its last event word (level kept)."""
     s = _clean(body)
-    cut = max((s.rfind(w) + len(w) for w in lex.events if w in s), default=-1)
+    cut = _last_end(lex.event_back_re, s, -1)
     if cut < 0 and body[:1] not in QUOTES:
         return None  # 团体二等奖, 个人一等奖 name a category, not the competition
     s = s[:cut] if cut > 0 else s
@@ -260,7 +283,7 @@ def _recipient(text: str, verb_start: int, lex: Lexicon) -> str | None:
     """Who won: the words between the clause start and the verb (房玉、臧海霞获得…)."""
     s = text[clause_start(text, verb_start, 40):verb_start]
     j = max(s.rfind("中"), s.rfind("上"))
-    if j > 0 and any(w in s[:j] for w in lex.events):  # 在……比赛中王老师获 → 王老师
+    if j > 0 and lex.event_re.search(s, 0, j):  # 在……比赛中王老师获 → 王老师
         s = s[j + 1:]
     for c in "《被":  # 杨骁同学的《孩童吸汗贴》, 王老师被区教育局 → 杨骁同学, 王老师
         s = s[:s.find(c)].rstrip("的") if c in s else s
@@ -304,7 +327,7 @@ def _rank_awards(text: str, lex: Lexicon) -> list[dict]:
         who = _recipient(text, vstart, lex) if kind == "verb" and text[vstart:start] not in givers else None
         for s in _respective_starts(text, start, rs, vstart) if kind == "verb" else [start]:
             event = None if named else _event(text[s:rs], lex)
-            if not event or not any(w in event for w in lex.events):  # “五小作品”一等奖: the 比赛 is named before
+            if not event or not lex.event_re.search(event):  # “五小作品”一等奖: the 比赛 is named before
                 event = _context_event(text, s, lex) or event
             # 一二等奖 is two awards; the later ones start at their grade so spans stay distinct
             starts = [s] + [p for p in range(rs, re_ - 2) if text[p] in lex.d["grades"]][1:]
@@ -340,8 +363,8 @@ def _items(text: str, pos: int, lex: Lexicon) -> list[tuple[int, int, bool]]:
     """Split what follows a trigger into (start, end, after a comma) items on 、 ， and 和 after a title."""
     items, start, quoted, comma = [], pos, False, False
     end = min(len(text), pos + TITLE_SPAN)
-    for i in range(pos, end):
-        ch = text[i]
+    for m in ITEM_MARKS.finditer(text, pos, end):  # other characters change nothing
+        i, ch = m.start(), m.group()
         if ch in "“‘「”’」":
             quoted = ch in "“‘「"
         elif quoted:
@@ -362,7 +385,9 @@ def _items(text: str, pos: int, lex: Lexicon) -> list[tuple[int, int, bool]]:
 def _title_end(text: str, s: int, e: int, mode: str, lex: Lexicon) -> int | None:
     """Where an honour title in text[s:e] ends (after 称号 or a title noun), or None."""
     item = text[s:e]
-    j = next((item.find(w) + len(w) for w in lex.suffixes if item.find(w) > 0), 0)
+    j = 0
+    if lex.suffix_re.search(item, 1):  # the ordered scan below finds nothing without a suffix past the start
+        j = next((item.find(w) + len(w) for w in lex.suffixes if item.find(w) > 0), 0)
     if j:  # “科研兴教先进单位”荣誉证书及奖牌 ends at 证书
         return s + j
     if "奖" in item[-2:] or "等奖" in item or item.strip(QUOTES) in lex.d["appraisals"]:
@@ -370,9 +395,9 @@ def _title_end(text: str, s: int, e: int, mode: str, lex: Lexicon) -> int | None
     if item[:1] in "“‘「" and item.find("”") > 0 and mode != "weak":
         return s + item.find("”") + 1
     core = item.rstrip("”’」")  # 荣获20xx年度“教育教学先进单位”: the quote closes the title
-    cut = max((core.rfind(w) + len(w) for w in lex.endings if w in core), default=0)
+    cut = _last_end(lex.ending_back_re, core, 0)
     cut = len(item) if cut == len(core) else cut
-    has_cue = any(c in (item if mode in ("tail", "strong") else item[:cut]) for c in lex.d["title_cues"])
+    has_cue = lex.cue_re.search(item if mode in ("tail", "strong") else item[:cut]) is not None
     if mode == "tail" or mode == "strong" and not cut:  # 评选出……为远安一高首届十大名师, 被评为全国文明校园
         return e if (cut == len(item) or has_cue) and len(item) <= 20 else None
     rest_ok = cut == len(item) or item.startswith(("称号", "荣誉", "等"), cut)
@@ -390,30 +415,35 @@ def _trigger_mode(text: str, m: re.Match, lex: Lexicon) -> str | None:
         return "strong"
     if g != "为":
         return "level" if g == "成为" else "weak"
+    if text[m.start() - 1:m.start()] in "成评作认因行以称选":
+        return None  # 成为, 评为, 作为, 认为: 为 ends a word here
+    if not lex.judged_re.search(text, max(0, m.start() - 60), m.start()):
+        return None  # the sentence read below lies inside these 60 characters
     before = text[clause_start(text, m.start(), 60, SENT_RE):m.start()]
-    if text[m.start() - 1:m.start()] in "成评作认因行以称选" or not any(w in before for w in t["judged"]):
-        return None
-    return "tail"
+    return "tail" if lex.judged_re.search(before) else None
 
 
 def _title_awards(text: str, lex: Lexicon) -> list[dict]:
     """Honour titles after 被评为/荣获/授予: 市级骨干教师称号, “校本教研先进集体”荣誉称号."""
     out, done = [], 0
     for m in lex.trigger_re.finditer(text):
+        if m.group() == "为" and text[m.start() - 1:m.start()] in "成评作认因行以称选":
+            continue  # as _trigger_mode would say, without the call: most triggers are 为
         mode = _trigger_mode(text, m, lex) if m.start() >= done else None
         if mode is None:
             continue  # a trigger inside the list just read (获获获…) starts nothing new
         items = _items(text, _trim_lead(text, m.end(), len(text)), lex)
         first = [it for it in items if not it[2]]
-        if mode == "weak" and first and any(w in text[first[-1][0]:first[-1][1]] for w in lex.suffixes):
+        if mode == "weak" and first and lex.suffix_re.search(text, first[-1][0], first[-1][1]):
             mode = "strong"  # 获得了“A”和“B”荣誉称号: the 称号 at the end covers every quoted item
         found = _read_titles(text, items, mode, lex)
         done = max(e for _, e in found) if found else max([e for _, e, c in items if not c] + [m.end()])
         if mode == "level" and not any(level_of(text[s:e], lex.levels) for s, e in found):
-            found = []  # 成为骨干教师 is an aim; 成为调兵山市20xx年度的文明单位 a title
-        who = None if m.group() in lex.d["giver_verbs"] else _recipient(text, m.start(), lex)
-        given = _giver_level(text, m, lex)
-        out += [_entity(text, s, e, "称号", None, who, lex, given) for s, e in found]
+            continue  # 成为骨干教师 is an aim; 成为调兵山市20xx年度的文明单位 a title
+        if found:
+            who = None if m.group() in lex.d["giver_verbs"] else _recipient(text, m.start(), lex)
+            given = _giver_level(text, m, lex)
+            out += [_entity(text, s, e, "称号", None, who, lex, given) for s, e in found]
     return out
 
 
@@ -452,7 +482,7 @@ def _suffixed_titles(text: str, taken: list[dict], lex: Lexicon) -> list[dict]:
         s, kind, _ = _span_start(text, i, 0, lex)
         s = _trim_lead(text, s, i)
         body = text[s:i].removesuffix("荣誉").removesuffix("光荣").rstrip("的")
-        looks = any(c in body for c in lex.d["title_cues"]) or body.endswith(lex.endings) or body[-1:] in "”’"
+        looks = lex.cue_re.search(body) or body.endswith(lex.endings) or body[-1:] in "”’"
         won = kind == "verb" or lex.trigger_re.search(text, clause_start(text, s, 60, SENT_RE), s)
         if looks and won and 2 <= len(body) <= 25 and not any(a < i + 2 and s < b for a, b in spans) \
                 and not _is_plan(text, s, i + 2, lex):

@@ -22,6 +22,13 @@ NUMERAL = (
     r"|(?<![0-9A-Za-z_×])[xX×]{1,3})"
     r"(?P<mid>多|余|来)?(?P<mag>[万亿])?(?P<post>多|余)?"
 )
+# The characters a NUMERAL match can open with (大约 将近 近 约, digits, numerals, blanks),
+# and those that can come second in a count (约 近 after 大 将, the rest of a numeral, 多余来,
+# or a unit's first character): the count regex, which has no literal prefix to skip
+# ahead on, is tried only where such a pair starts.
+NUMERAL_FIRST = "大将近约0123456789零〇一二两三四五六七八九十百千万亿几数xX×"
+NUMERAL_SECOND = "约近0123456789零〇一二两三四五六七八九十百千万亿几数xX×.、-~～至到多余来"
+QUOTE_MARKS = re.compile("[“”]")
 PERCENT_WORDS = re.compile(r"百分之([零〇一二两三四五六七八九十百点]{1,8})")
 # Words after a unit that make it a duration (`两个月`, `一个学期`), not a count.
 DURATION_AFTER = ("月", "学期", "学年", "星期", "小时", "钟头", "礼拜", "年度", "多月", "半月", "百分点")
@@ -48,6 +55,13 @@ def load_units(folder: str = str(PATTERNS)) -> tuple[str, ...]:
 
 
 @functools.cache
+def count_starts(folder: str = str(PATTERNS)) -> re.Pattern:
+    """Where a count may start: a NUMERAL_FIRST character before a NUMERAL_SECOND one or a unit's first."""
+    second = set(NUMERAL_SECOND) | {u[0] for u in load_units(folder) if u}
+    return re.compile(f"[{re.escape(NUMERAL_FIRST)}](?=[{''.join(map(re.escape, sorted(second)))}])")
+
+
+@functools.cache
 def count_regex(folder: str = str(PATTERNS)) -> re.Pattern:
     """The compiled count pattern: numeral, approximation, unit, 左右."""
     units = "|".join(re.escape(u) for u in load_units(folder))
@@ -57,16 +71,26 @@ def count_regex(folder: str = str(PATTERNS)) -> re.Pattern:
 def _quoted_spans(text: str, limit: int = 12) -> list[tuple[int, int]]:
     """Short “…” stretches: slogans and names such as “六个一” “343模式”."""
     spans, open_at = [], None
-    for i, c in enumerate(text):
-        if c == "“":
+    for m in QUOTE_MARKS.finditer(text):
+        i = m.start()
+        if m.group() == "“":
             open_at = i
-        elif c == "”" and open_at is not None:
-            if i - open_at - 1 <= limit:
-                spans.append((open_at, i + 1))
-            open_at = None
-        elif c == "\n":
+        elif open_at is not None:
+            if i - open_at - 1 <= limit and "\n" not in text[open_at:i]:
+                spans.append((open_at, i + 1))  # a line end between them closes nothing
             open_at = None
     return spans
+
+
+def count_matches(text: str, regex: re.Pattern, starts: re.Pattern):
+    """The matches of regex.finditer(text) for the count regex, trying it only where `starts` matches."""
+    end = 0
+    for start in starts.finditer(text):
+        if start.start() >= end:
+            m = regex.match(text, start.start())  # look-behinds still see the text before
+            if m:
+                end = m.end()
+                yield m
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -133,13 +157,14 @@ def _item_from_tokens(tokens: dict, start: int, end: int) -> str | None:
     """The noun tokens right after the count (三个/教研组), else the noun right before (教师/66名)."""
     t_start, t_end, pos = tokens["start"], tokens["end"], tokens["pos"]
     k = int(np.searchsorted(t_start, end))
-    if k < len(t_start) and pos[k] in ("uj", "f") and t_end[k] - t_start[k] <= 2:
-        k += 1  # 8节以上的公开课: skip 以上 / 的
-    j = k
-    while j < len(t_start) and j - k < 4 and pos[j] in NOUNISH and (j == k or t_start[j] == t_end[j - 1]):
+    # the six tokens from k as plain Python values: one optional skip plus four nouns is all we read
+    ts, te, tp = t_start[k:k + 6].tolist(), t_end[k:k + 6].tolist(), pos[k:k + 6].tolist()
+    i = 1 if ts and tp[0] in ("uj", "f") and te[0] - ts[0] <= 2 else 0  # 8节以上的公开课: skip 以上 / 的
+    j = i
+    while j < len(ts) and j - i < 4 and tp[j] in NOUNISH and (j == i or ts[j] == te[j - 1]):
         j += 1
-    if j > k:
-        return None if t_start[k] - end > 3 else (int(t_start[k]), int(t_end[j - 1]))
+    if j > i:
+        return None if ts[i] - end > 3 else (ts[i], te[j - 1])
     k = int(np.searchsorted(t_end, start, side="right")) - 1
     if k >= 0 and t_end[k] == start and pos[k] in NOUNISH:
         return int(t_start[k]), int(t_end[k])
@@ -245,11 +270,15 @@ def find_counts(text: str, tokens: dict | None = None, patterns: str = str(PATTE
 
     tokens ({"start", "end", "pos"} arrays sorted by start) only sharpen `item`.
     """
-    quoted = _quoted_spans(text)
-    out = []
-    for m in count_regex(patterns).finditer(text):
-        if _excluded(text, m) or _inside(m.start("num"), quoted):
-            continue
+    quoted, out = None, []
+    for m in count_matches(text, count_regex(patterns), count_starts(patterns)):
+        if m.group("num") == "一" or _excluded(text, m):
+            continue  # 一次, 一个: _excluded says "one" if nothing earlier; half the matches, so test it first
+        num = m.start("num")
+        if "“" in text[max(0, num - 12):num]:  # only then can a short quote hold it
+            quoted = _quoted_spans(text) if quoted is None else quoted
+            if _inside(num, quoted):
+                continue
         entity = _entity(text, m, tokens)
         if entity is not None:
             out.append(entity)

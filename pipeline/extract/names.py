@@ -25,7 +25,7 @@ class Lexicon(NamedTuple):
 
     common: frozenset
     ambiguous: frozenset
-    compound: tuple
+    compound: frozenset  # 欧阳, 司马
     titles_after: tuple
     titles_before: tuple
     followers: tuple
@@ -34,6 +34,7 @@ class Lexicon(NamedTuple):
     bad_given: frozenset
     heads: frozenset  # every character a name can start with
     public: frozenset  # public figures, never teachers
+    follows: re.Pattern  # any of the followers, as one alternation
 
 
 @functools.cache
@@ -46,12 +47,13 @@ def load_lexicon(folder: str = str(PATTERNS)) -> Lexicon:
         return tuple(sorted(set(words), key=len, reverse=True))
 
     return Lexicon(
-        frozenset(sur["common"]), frozenset(sur["ambiguous"]), tuple(sur["compound"]),
+        frozenset(sur["common"]), frozenset(sur["ambiguous"]), frozenset(sur["compound"]),
         longest_first(tea["titles_after"]), longest_first(tea["titles_before"]),
         longest_first(tea["followers"]), longest_first(tea["field_labels"]),
         tuple(tea["students"]), frozenset(tea["bad_given"] + CN_NUMERALS + "师"),
         frozenset(sur["common"] + sur["ambiguous"] + "".join(c[0] for c in sur["compound"]) + "_＿"),
         frozenset(tea.get("public_figures", ())),
+        re.compile("|".join(map(re.escape, longest_first(tea["followers"]))) or "(?!)"),
     )
 
 
@@ -72,6 +74,11 @@ def load_words() -> dict:
 def is_cjk(c: str) -> bool:
     """True for a CJK ideograph."""
     return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
+
+
+def _opens_name(c: str) -> bool:
+    """True when c may follow a surname: an ideograph or a blank (王明, 郭z); also at the text end."""
+    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or c in PLACEHOLDER
 
 
 def surname_len(s: str, lex: Lexicon, ambiguous: bool = False) -> int:
@@ -106,20 +113,21 @@ def name_ok(s: str, lex: Lexicon, ambiguous: bool = False, strict: bool = True, 
 
     whole: s fills a list item by itself (、师建平、), so 师 + a word may still be a name.
     """
-    if not 2 <= len(s) <= 4 or s[0] not in lex.heads or not is_cjk(s[1]) and s[1] not in PLACEHOLDER:
+    n = len(s)
+    if not 2 <= n <= 4 or s[0] not in lex.heads or not _opens_name(s[1]):
         return False
     if s[0] in "_＿" and all(is_cjk(c) and c not in lex.bad_given for c in s.lstrip("_＿")):
         return len(s.lstrip("_＿")) in (1, 2)  # _岩: the surname itself was blanked
     k = surname_len(s, lex, ambiguous)
-    given = s[k:]
-    if not k or not 1 <= len(given) <= 2:
+    if not k or not 1 <= n - k <= 2:
         return False
-    if all(c in PLACEHOLDER for c in given):
+    given = s[k:]
+    if not given.strip(PLACEHOLDER):
         return True  # 郭z, 陈xx
-    if not all(is_cjk(c) and (c not in lex.bad_given or (c in MIDDLE_NUMERALS and c == s[-2] and len(s) == 3))
-               for c in given):
-        return False  # 刘四方 may hold a numeral in the middle; 周一 高三 may not
-    return not (is_word(s, strict) or (len(s) == 3 and _word_inside(s, lex, whole)))
+    for c in given:  # 刘四方 may hold a numeral in the middle; 周一 高三 may not
+        if not is_cjk(c) or c in lex.bad_given and not (c in MIDDLE_NUMERALS and c == s[-2] and n == 3):
+            return False
+    return not (is_word(s, strict) or (n == 3 and _word_inside(s, lex, whole)))
 
 
 def _word_inside(s: str, lex: Lexicon, whole: bool = False) -> bool:
@@ -137,8 +145,8 @@ def _word_inside(s: str, lex: Lexicon, whole: bool = False) -> bool:
 def name_before(text: str, p: int, lex: Lexicon, ambiguous: bool = False, alone: bool = False,
                 strict: bool = True) -> tuple[int, str] | None:
     """The name that ends at p (王晓洁 in 组内王晓洁老师), choosing its start; None if none."""
-    if not _may_hold_name(text[max(0, p - 4):p], lex):
-        return None
+    if lex.heads.isdisjoint(text[max(0, p - 4):p]):
+        return None  # no surname or blank among the four characters before p
     tail = text[max(0, p - 2):p]
     blanks = len(tail) - len(tail.rstrip(PLACEHOLDER))
     if blanks:
@@ -148,8 +156,8 @@ def name_before(text: str, p: int, lex: Lexicon, ambiguous: bool = False, alone:
         return None
     for n in (3, 2, 4):
         i = p - n
-        if i < 0:
-            continue
+        if i < 0 or text[i] not in lex.heads:
+            continue  # name_ok would refuse it: spare the call
         cand = text[i:p]
         if not name_ok(cand, lex, ambiguous and n == 3, strict) or _prefer_shorter(text, i, p, lex, alone):
             continue
@@ -159,11 +167,6 @@ def name_before(text: str, p: int, lex: Lexicon, ambiguous: bool = False, alone:
         if p < 2 or not text[p - 2].isascii() or not text[p - 2].isalnum():
             return p - 1, c  # 潘老师: surname only
     return None
-
-
-def _may_hold_name(window: str, lex: Lexicon) -> bool:
-    """Cheap test before the real one: does the window hold a surname or a blank?"""
-    return any(c in lex.heads for c in window)
 
 
 def _prefer_shorter(text: str, i: int, p: int, lex: Lexicon, alone: bool) -> bool:
@@ -189,20 +192,23 @@ def follower_at(text: str, j: int, lex: Lexicon, extra: tuple = ()) -> bool:
         k += 1
     if k > j:
         return k < len(text) and text[k] in COUNT_UNITS  # 王超十二位, 张洪岩88节; not 昌乐二中
-    return text.startswith(lex.followers, j) or (extra and text.startswith(extra, j))
+    return lex.follows.match(text, j) is not None or (extra and text.startswith(extra, j))
 
 
 def name_after(text: str, s: int, lex: Lexicon, ambiguous: bool = False, extra: tuple = (),
                strict: bool = True) -> tuple[int, str] | None:
     """The name that starts at s and is closed by a follower (陈彦 in 陈彦主持); None if none."""
-    if not _may_hold_name(text[s:s + 1], lex) or not (is_cjk(text[s + 1:s + 2] or "a") or text[s + 1:s + 2] in PLACEHOLDER):
+    if text[s:s + 1] not in lex.heads or not _opens_name(text[s + 1:s + 2]):
         return None
-    m = re.match(rf"[{PLACEHOLDER}]{{1,2}}", text[s + 1:s + 3])
-    if m and surname_len(text[s:s + 1], lex, ambiguous):
-        j = s + 1 + len(m.group(0))
+    if text[s] not in "_＿" and not surname_len(text[s:s + 2], lex, ambiguous):
+        return None  # every candidate below opens with these two characters: none has a surname
+    tail = text[s + 1:s + 3]
+    blanks = len(tail) - len(tail.lstrip(PLACEHOLDER))  # 郭z, 陈xx
+    if blanks and surname_len(text[s:s + 1], lex, ambiguous):
+        j = s + 1 + blanks
         return (j, text[s:j]) if follower_at(text, j, lex, extra) or text.startswith(lex.titles_after, j) else None
     for n in (3, 2, 4):
         cand = text[s:s + n]
-        if len(cand) == n and name_ok(cand, lex, ambiguous and n == 3, strict) and follower_at(text, s + n, lex, extra):
+        if len(cand) == n and follower_at(text, s + n, lex, extra) and name_ok(cand, lex, ambiguous and n == 3, strict):
             return s + n, cand
     return None

@@ -6,6 +6,7 @@ word as written (`多` `余` `近` `约` `左右` `几` `数`); anonymised numer
 `×`) have `value=None` and `placeholder=True`; `几十` `数百` have `value=None` too.
 """
 import functools
+import math
 import re
 from typing import NamedTuple
 
@@ -120,7 +121,14 @@ def _approximate(s: str) -> Number | None:
 
 def parse_number(s: str) -> Number | None:
     """Parse one numeral as written (`4万多`, `近五`, `三四`, `xx`); None when it is not one."""
-    s = s.strip()
+    number = _parse(s.strip())
+    if number is not None and not all(v is None or math.isfinite(v) for v in (number.value, number.high)):
+        return None  # a run of 400 digits overflows to inf: an artefact, not a count
+    return number
+
+
+def _parse(s: str) -> Number | None:
+    """parse_number without the finiteness check."""
     core, approx = _strip_approx(s)
     if is_placeholder(core):
         return Number(None, approx, True)

@@ -41,6 +41,8 @@ class Lexicon:
     programme_re: re.Pattern
     status_re: re.Pattern
     heads: tuple
+    head_re: re.Pattern  # any of the heads
+    tie_re: re.Pattern  # any of the tie words, or 课题名称
 
 
 @functools.cache
@@ -49,7 +51,8 @@ def load_lexicon(folder: str = str(PATTERNS)) -> Lexicon:
     d = json.loads((Path(folder) / "projects.json").read_text(encoding="utf-8"))
     alt = lambda ws: "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))  # noqa: E731
     return Lexicon(d, load_levels(folder), re.compile(alt(d["programmes"])), re.compile(alt(d["status"])),
-                   tuple(sorted(d["heads"], key=len, reverse=True)))
+                   tuple(sorted(d["heads"], key=len, reverse=True)), re.compile(alt(d["heads"]) or "(?!)"),
+                   re.compile(alt(d["tie_words"] + ["课题名称"])))
 
 
 def _titles(text: str) -> list[tuple[int, int, str]]:
@@ -95,8 +98,13 @@ def _tied(before: str, after: str, lex: Lexicon) -> bool:
     b = before.rstrip("：: 如")
     if b.endswith(tuple(lex.d["tie_words"])) or b.endswith("课题名称"):
         return True
-    a = after.lstrip("等这一个该两三四五六七八九十几项些0123456789")
+    a = after.lstrip("等这一个该两三四五六七八九十几项些0123456789")  # every word below holds 课题 (_may_tie)
     return a.startswith(("课题", "子课题", "小课题", "研究课题")) or (after[:1] == "等" and "课题" in after)
+
+
+def _may_tie(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """False when _tied cannot hold for titles at text[start:end]: no tie word before, no 课题 after."""
+    return lex.tie_re.search(text, max(0, start - CONTEXT), start) is not None or "课题" in text[end:end + 40]
 
 
 def _status(text: str, start: int, end: int, lex: Lexicon) -> str | None:
@@ -130,20 +138,31 @@ def _titled_projects(text: str, lex: Lexicon) -> list[dict]:
     """Research projects named by a 《》 or “” title tied to 课题 words."""
     out = []
     for group in _groups(_titles(text), text):
+        # most quotes are short or slogans: read the context only for titles that may be projects
+        inners = [(s, e, br, text[s + 1:e - 1] if text[e - 1] in "》”" else text[s + 1:e]) for s, e, br in group]
+        inners = [t for t in inners if len(t[3]) >= 4 and t[3] not in lex.d["five_year"]]
+        if not inners:
+            continue
+        research = any(br == "《" and inner.endswith(RESEARCH_ENDS) for _, _, br, inner in inners)
+        if not research and not _may_tie(text, group[0][0], group[-1][1], lex):
+            continue  # no 《…研究》 title and no 课题 word near: nothing below can hold
         before, after = _before(text, group[0][0]), _after(text, group[-1][1], 40)
         tied = _tied(before, after, lex)
-        near = before[max(before.rfind(c) for c in "》”、") + 1:]  # 省级课题“A”以及校本课题“B”: B is school
-        keti = after[:after.rfind("课题") + 2] if "课题" in after else ""  # 《…》课题已被列为湖北省……立项课题
-        level = level_of(near, lex.levels) or level_of(keti, lex.levels)
-        status = None
-        for s, e, br in group:
-            inner = text[s + 1:e - 1] if text[e - 1] in "》”" else text[s + 1:e]
-            if len(inner) < 4 or inner in lex.d["five_year"] or _is_document(inner, before, lex):
-                continue
-            if tied or br == "《" and inner.endswith(RESEARCH_ENDS) and _sentence_has_project_word(text, s):
-                status = status or _status(text, group[0][0], group[-1][1], lex)
-                out.append(_entity(text, s, e, inner, "research", level, status))
+        found = [(s, e, inner) for s, e, br, inner in inners
+                 if (tied or br == "《" and inner.endswith(RESEARCH_ENDS) and _sentence_has_project_word(text, s))
+                 and not _is_document(inner, before, lex)]
+        if found:
+            level = _group_level(before, after, lex)
+            status = _status(text, group[0][0], group[-1][1], lex)
+            out += [_entity(text, s, e, inner, "research", level, status) for s, e, inner in found]
     return out
+
+
+def _group_level(before: str, after: str, lex: Lexicon) -> str | None:
+    """The level of a group of titles, from the words right before it or the 课题 words after it."""
+    near = before[max(before.rfind(c) for c in "》”、") + 1:]  # 省级课题“A”以及校本课题“B”: B is school
+    keti = after[:after.rfind("课题") + 2] if "课题" in after else ""  # 《…》课题已被列为湖北省……立项课题
+    return level_of(near, lex.levels) or level_of(keti, lex.levels)
 
 
 def _bare_after(text: str, lex: Lexicon) -> list[dict]:
@@ -202,7 +221,8 @@ def _programmes(text: str, lex: Lexicon) -> list[dict]:
         out.append(_entity(text, s, e, _programme_name(text, s, e), "programme", level, _status(text, s, e, lex)))
     i = text.find("”")
     while i >= 0:
-        out += _quoted_programme(text, i, lex)
+        if lex.head_re.search(text, i + 1, i + 11):  # “青蓝”工程: a head must follow soon
+            out += _quoted_programme(text, i, lex)
         i = text.find("”", i + 1)
     return out
 
@@ -210,8 +230,10 @@ def _programmes(text: str, lex: Lexicon) -> list[dict]:
 def _quoted_programme(text: str, i: int, lex: Lexicon) -> list[dict]:
     """A quoted name closed at i and a head soon after: “青蓝”工程, “3361”师训强教工程, “做小学”实验项目."""
     q, after = text.rfind("“", max(0, i - 12), i), text[i + 1:i + 11]
+    if q < 0:
+        return []
     h = next(((after.find(w), w) for w in lex.heads if 0 <= after.find(w) <= 6), None)
-    if q < 0 or h is None:
+    if h is None:
         return []
     middle, inner = after[:h[0]], text[q + 1:i]
     if not inner or any(c in inner for c in "，。、；") or not all("\u4e00" <= c <= "\u9fff" for c in middle) \

@@ -6,8 +6,10 @@ from .names import (COMMON_NAME_WORD, FAMOUS, PATTERNS, PLACEHOLDER, Lexicon, is
                     name_after, name_before, name_ok)
 
 CLAUSE_BREAK = "，。；：！？\n（）“”《》,;:!?()"
-CLAUSE = re.compile(f"[^{re.escape(CLAUSE_BREAK)}]+")
+BLANKS = frozenset(PLACEHOLDER)
+BREAK = re.compile(f"[{re.escape(CLAUSE_BREAK)}]")
 JOINERS = ("和", "与", "及")
+JOINER_SET = frozenset("".join(JOINERS))
 STUDENT_BEFORE = ("学生", "同学", "幼儿", "学生代表")
 FIELD_CHARS = 120
 TEACHER_TAIL = re.compile(r"等?[0-9一二两三四五六七八九十]{0,3}[位名]?(?:老师|教师|同志|校长|主任|领导|专家)")
@@ -21,7 +23,7 @@ LEFT_EDGE = CLAUSE_BREAK + "的校组由是为有和与及、"
 def _entity(start: int, name: str, role: str | None, kind: str = "teacher") -> dict:
     """One teacher (or student) entity; the span is the name itself."""
     return {"type": kind, "start": start, "end": start + len(name), "text": name, "name": name,
-            "role": role, "placeholder": any(c in PLACEHOLDER for c in name)}
+            "role": role, "placeholder": not BLANKS.isdisjoint(name)}
 
 
 @functools.cache
@@ -43,12 +45,15 @@ def _title_regex(titles: tuple) -> re.Pattern:
 
 def titled_names(text: str, lex: Lexicon) -> list[dict]:
     """Names before a title (潘老师, 陈彦副校长, 郭z校长, 陈xx名师工作室)."""
-    out = []
+    out, heads = [], lex.heads
     for m in _title_regex(lex.titles_after).finditer(text):
-        title, p = m.group(0), m.start()
-        if text.startswith("们", m.end()):
-            continue  # 老师们
+        p = m.start()
+        if heads.isdisjoint(text[p - 4 if p > 4 else 0:p]) or text.startswith("们", m.end()):
+            continue  # no surname near enough for name_before to find; 老师们
+        title = m.group()
         alone = title not in ("教师", "同志", "工作室", "名师工作室", "教研员")
+        if not alone and heads.isdisjoint(text[max(0, p - 4):max(0, p - 1)]):
+            continue  # only a lone surname (潘老师) may stand right before the title
         found = name_before(text, p, lex, ambiguous=True, alone=alone, strict=False)
         if found and not (title == "教师" and _generic_teacher(text, *found)):
             out.append(_entity(found[0], found[1], title.replace("名师工作室", "名师").replace("工作室", "") or None))
@@ -62,19 +67,28 @@ def _generic_teacher(text: str, start: int, name: str) -> bool:
 
 def prefixed_names(text: str, lex: Lexicon) -> list[dict]:
     """Names after a title (副校长陈彦主持, 教研员刘四方和, 组长梁发刚校长)."""
-    out = []
+    out, heads = [], lex.heads
     for m in _title_regex(lex.titles_before).finditer(text):
-        if text.startswith("们", m.end()):
-            continue
-        found = name_after(text, m.end(), lex)
+        e = m.end()
+        if text[e:e + 1] not in heads or text.startswith("们", e):
+            continue  # no surname opens a name here; 校长们
+        found = name_after(text, e, lex)
         if found:
-            out.append(_entity(m.end(), found[1], m.group(0)))
+            out.append(_entity(e, found[1], m.group(0)))
     return out
 
 
-def _clauses(text: str):
-    """(start, end) of the clauses of a text, split at clause punctuation and line ends."""
-    return ((m.start(), m.end()) for m in CLAUSE.finditer(text))
+def _dash_clause_starts(text: str) -> list[int]:
+    """Starts of the clauses whose first 2-4 characters are closed by —— (刘国荣——物理), in order."""
+    out, q = [], text.find("——")
+    while q >= 0:
+        s = q
+        while s > 0 and q - s < 5 and text[s - 1] not in CLAUSE_BREAK:
+            s -= 1
+        if 2 <= q - s <= 4 and (not out or out[-1] != s):
+            out.append(s)
+        q = text.find("——", q + 2)
+    return out
 
 
 def _item_names(text: str, s: int, e: int, lex: Lexicon, strict: bool) -> list[tuple[int, str]]:
@@ -103,28 +117,61 @@ def _names_of_item(text: str, a: int, b: int, e: int, lex: Lexicon, strict: bool
     return [before] if before and before[0] >= a else []
 
 
-def _list_names(text: str, s: int, e: int, lex: Lexicon) -> list[tuple[int, str]]:
-    """Names of one 、-list clause, or [] when too few items look like names.
+def _list_names(text: str, e: int, count: int, named: list, lex: Lexicon) -> list[tuple[int, str]]:
+    """Names of one 、-list clause ending at e, from its `count` items, `named` those with room for one.
 
     Strong names pass the strict test; weak ones only the loose one (王明, 李娜 are
     jieba words for famous people): a list needs a strong name, or a title after it,
     and half its items named.
     """
-    cuts = [i for i in range(s, e) if text[i] == "、"]
-    items = list(zip([s] + [c + 1 for c in cuts], cuts + [e]))
     strong, weak = [], []
-    for a, b in items:
-        found = _names_of_item(text, a, b, e, lex, True)
+    for a, b in named:
+        # the strict test passes a subset of what the loose one passes: an item with no
+        # loose name has no strict one either, so test loosely first
+        loose = _names_of_item(text, a, b, e, lex, False)
+        found = _names_of_item(text, a, b, e, lex, True) if loose else []
         strong += found
-        if not found:
-            weak += _names_of_item(text, a, b, e, lex, False)
+        weak += [] if found else loose
     names = sorted(strong + weak)
     if len(names) >= 3 and len({n[:1] for _, n in names}) == 1:
         return []  # 边实践、边研究、边总结 is a parallel phrase, not three 边s
-    if len(names) < 2 or 2 * len(names) < len(items):
+    if len(names) < 2 or 2 * len(names) < count:
         return []
     # 王明、李娜两位老师: the title after the list vouches for weak names too
     return names if strong or TEACHER_TAIL.match(text, _end(names[-1]), _end(names[-1]) + 10) else []
+
+
+def _roomy_lists(text: str, lex: Lexicon):
+    """(end, items, items with room for a name) of the 、-list clauses with room for 2+ names and half their items.
+
+    Clauses are reached from the 、s, not by testing every clause. Names have 2+ characters
+    and open on a surname or a blank: at the item start (then more only after 和/与/及), or
+    two to four characters before a 、 that closes the item; 听课、评课 has no room for one.
+    """
+    i, n, heads = text.find("、"), len(text), lex.heads
+    back = text[::-1] if i >= 0 else ""  # a forward search in it finds the last break before i
+    while i >= 0:
+        m = BREAK.search(text, i)
+        e = m.start() if m else n
+        m = BREAK.search(back, n - i)
+        a, count, room, named = (n - m.start() if m else 0), 0, 0, []
+        while True:
+            b = text.find("、", a, e)
+            b = e if b < 0 else b
+            count += 1
+            if a < e and text[a] in heads:
+                k = min(1, (b - a) // 2) if JOINER_SET.isdisjoint(text[a:b]) else (b - a) // 2
+            else:
+                k = int(b < e and not heads.isdisjoint(text[max(a, b - 4):b - 1]))
+            if k:
+                room += k
+                named.append((a, b))
+            if b >= e:
+                break
+            a = b + 1
+        if room >= 2 and 2 * room >= count:
+            yield e, count, named
+        i = text.find("、", e)
 
 
 def _end(name: tuple[int, str]) -> int:
@@ -135,8 +182,8 @@ def _end(name: tuple[int, str]) -> int:
 def listed_names(text: str, lex: Lexicon) -> list[dict]:
     """Names in 、-lists (张红芳、陈永祥、房玉老师; 物理组孙洪顺、刘玉兰、袁晓伟)."""
     out = []
-    for s, e in _clauses(text):
-        names = _list_names(text, s, e, lex) if "、" in text[s:e] else []
+    for e, count, named in _roomy_lists(text, lex):
+        names = _list_names(text, e, count, named, lex)
         if not names:
             continue
         tail_end, head = _end(names[-1]), text[max(0, names[0][0] - 4):names[0][0]]
@@ -156,15 +203,18 @@ def field_names(text: str, lex: Lexicon) -> list[dict]:
         value_end = min(len(text), m.end() + FIELD_CHARS) if end < 0 else end
         for part in re.finditer(r"[^、，,；;。\s和与及]+", text[m.end():value_end]):
             start = m.end() + part.start()
-            out += [_entity(start + k, n, m.group(1) or m.group(2)) for k, n in _split_glued(part.group(0), lex)]
+            out += [_entity(start + k, n, m.group(0)[:-1]) for k, n in _split_glued(part.group(0), lex)]
     return out
 
 
 @functools.cache
 def _field_regex(labels: tuple) -> re.Pattern:
-    """A field label and its colon (组长：)."""
-    people = [t for t in labels if t.endswith(("人", "者", "师", "长"))]  # 执教者为刘倩倩
-    return re.compile("(" + "|".join(re.escape(t) for t in labels) + ")[:：]|(" + "|".join(people) + ")(?:为|是)")
+    """A field label and its colon (组长：), or a person label and 为/是 (执教者为刘倩倩); one character follows the label.
+
+    Each alternative opens with a literal, so the regex engine skips ahead on its first characters.
+    """
+    people = [t for t in labels if t.endswith(("人", "者", "师", "长"))]
+    return re.compile("|".join([re.escape(t) + "[:：]" for t in labels] + [re.escape(t) + "(?:为|是)" for t in people]))
 
 
 def _split_glued(s: str, lex: Lexicon) -> list[tuple[int, str]]:
@@ -185,11 +235,13 @@ def anchored_names(text: str, lex: Lexicon) -> list[dict]:
         if found:
             kind = "student" if _is_student(text, m.start(), lex) else "teacher"
             out.append(_entity(found[0], found[1], None, kind))
-    for s, e in _clauses(text):
+    for s in _dash_clause_starts(text):
         found = name_after(text, s, lex, extra=("——",))
         if found and text.startswith("——", found[0]):
             out.append(_entity(s, found[1], None))  # 刘国荣——物理
     for m in STRONG_VERBS.finditer(text):
+        if lex.heads.isdisjoint(text[max(0, m.start() - 4):m.start()]):
+            continue  # name_before would find nothing
         found = name_before(text, m.start(), lex)
         if found and (found[0] == 0 or text[found[0] - 1] in LEFT_EDGE):
             out.append(_entity(found[0], found[1], None))  # 我校的王芳获得, 数学组郭丽娟执教
@@ -237,7 +289,14 @@ def find_teachers(text: str, tokens: dict | None = None, patterns: str = str(PAT
     stage interface but not used: segmenters split names (童 / 明星) and jieba tags its
     own dictionary's words as names (高超 nr, 荣誉 nr), so names are found on characters.
     """
+    return find_teachers_batch([text], patterns)[0]
+
+
+def find_teachers_batch(texts: list[str], patterns: str = str(PATTERNS)) -> list[list[dict]]:
+    """find_teachers of each text, running one way of finding names over all texts at a time (warmer caches)."""
     lex = load_lexicon(patterns)
-    found = (titled_names(text, lex) + prefixed_names(text, lex) + listed_names(text, lex)
-             + field_names(text, lex) + anchored_names(text, lex) + student_names(text, lex))
-    return _resolve(found, lex)
+    found = [[] for _ in texts]
+    for finder in (titled_names, prefixed_names, listed_names, field_names, anchored_names, student_names):
+        for k, text in enumerate(texts):
+            found[k] += finder(text, lex)
+    return [_resolve(f, lex) for f in found]

@@ -28,6 +28,11 @@ def decode_bytes(data: bytes, max_docx_xml_bytes: int = 64 * 2**20) -> tuple[str
         raise DocError("empty:file", "the file has no bytes")
     if data.startswith(DOCX_MAGIC):
         return read_docx(data, max_docx_xml_bytes), "docx"
+    padding = len(data) - len(data.rstrip(b"\x00"))
+    if padding >= 2:  # a cut-off download or preallocated file: even steps keep UTF-16 whole
+        data = data[: len(data) - padding + padding % 2]
+        if not data.strip(b"\x00"):
+            raise DocError("empty:file", "the file holds only NUL bytes")
     for bom, name in BOMS:
         if data.startswith(bom):
             return data.decode(name, errors="replace"), name.replace("-sig", "")
@@ -122,15 +127,33 @@ def check_text(text: str, min_ratio: float = 0.85) -> None:
         raise DocError("decode:binary", "mostly control or unassigned characters: a binary file")
 
 
+def _inflated_size(data: bytes, limit: int) -> int:
+    """Bytes the zip's members really inflate to, counted in 1 MB chunks, stopping past `limit`.
+
+    Declared sizes can lie (a bomb that says 1,000 bytes), so nothing is trusted or
+    held whole: memory stays at one chunk however large the member.
+    """
+    total = 0
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        for info in zf.infolist():
+            if info.file_size > limit:
+                return info.file_size
+            with zf.open(info) as member:
+                while chunk := member.read(1 << 20):
+                    total += len(chunk)
+                    if total > limit:
+                        return total
+    return total
+
+
 def read_docx(data: bytes, max_xml_bytes: int) -> str:
     """Paragraph texts of a .docx (python-docx), refusing zip bombs before inflating."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            total = sum(info.file_size for info in zf.infolist())
-    except zipfile.BadZipFile as e:
+        total = _inflated_size(data, max_xml_bytes)
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as e:  # zlib errors surface as these
         raise DocError("docx:broken", f"not a readable zip/.docx file: {e}") from e
     if total > max_xml_bytes:
-        raise DocError("docx:too_large", f"its parts inflate to {total:,} bytes (limit {max_xml_bytes:,})")
+        raise DocError("docx:too_large", f"its parts inflate to over {max_xml_bytes:,} bytes (a zip bomb?)")
     import docx  # python-docx parses with resolve_entities=False: no external entities
 
     try:

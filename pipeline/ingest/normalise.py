@@ -30,11 +30,11 @@ _RE_HALF_PUNCT = re.compile(rf"(?<=[{CJK}])[,;:!?]|[,;:!?](?=[{CJK}“”])")
 _RE_TAG = re.compile(r"<(?:br|/p|/div|p|div)\b[^<>]{0,200}>|<[a-zA-Z/!][^<>]{0,200}>", re.I)
 _RE_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,7}|#x[0-9a-fA-F]{1,6});")
 _RE_HIDDEN = re.compile(r"[.…。]{0,12}此处隐藏[0-9,，]{0,9}个字[.…。]{0,12}")
-_RE_PAGE = re.compile(r"(?<![0-9A-Za-z\-])-\s?\d{1,3}\s?-(?![0-9A-Za-z\-])|第\s?\d{1,3}\s?页\s?共\s?\d{1,3}\s?页")
+_RE_PAGE = re.compile(r"(?<![0-9A-Za-z\-])-[ \t]?\d{1,3}[ \t]?-(?![0-9A-Za-z\-])|第[ \t]?\d{1,3}[ \t]?页[ \t]?共[ \t]?\d{1,3}[ \t]?页")
 _RE_PINYIN = re.compile(r"（[a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}）")
 _RE_GT = re.compile(rf"^[ \t]*>+|(?<=[{CJK}])>(?=[{CJK}])", re.M)
 _RE_DOUBLE = re.compile(r"、{2,}|，{2,}|(?<!。)。。(?!。)")
-_RE_DOTS = re.compile(r"\.{3,}|。{3,}|…+")
+_RE_DOTS = re.compile(r"(?:\.{3,}|。{3,}|…)+")
 _RE_MARKER_DUN = re.compile(r"^((?:（[^（）\n]{1,3}）)|[①-⑳])、", re.M)  # （1）、 → （1）
 
 
@@ -61,6 +61,8 @@ def normalise_lines(lines: list[str]) -> list[str]:
     The substitutions run once over the joined text, each only when its trigger
     character is present: per-line calls were most of ingest's time.
     """
+    if not lines:
+        return []
     text = "\n".join(lines).translate(_TRANSLATE)
     if "\\" in text:
         text = text.replace('\\"', '"').replace("\\'", "'")
@@ -70,9 +72,9 @@ def normalise_lines(lines: list[str]) -> list[str]:
         text = _RE_PAGE.sub("", text)
     if ">" in text:
         text = _RE_GT.sub("", text)
-    text = _RE_HALF_PUNCT.sub(lambda m: _HALF_PUNCT[m.group(0)], text)
-    if "）" in text:
+    if "）" in text:  # before punctuation: 繼續(xù)! must end as 繼續！
         text = _RE_PINYIN.sub("", text)
+    text = _RE_HALF_PUNCT.sub(lambda m: _HALF_PUNCT[m.group(0)], text)
     if "." in text or "。。" in text or "…" in text:
         text = _RE_DOTS.sub("……", text)
     out = []

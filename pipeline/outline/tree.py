@@ -3,6 +3,10 @@ from .candidates import LABEL, MONTH, Candidate, next_ordinal
 from .markers import STYLES
 
 CN_PAREN = STYLES.index("cn_paren")
+# No school document nests this deep; a list restarting at 1 under its own style stops
+# nesting here, so a scraped line repeated thousands of times (`一、工作总结` ×14,000) cannot
+# build a 14,000-level tree, which also made every heading scan the whole stack (quadratic).
+MAX_DEPTH = 8
 
 
 def nest(heads: list[Candidate], line_starts: list[int], text: str) -> tuple[list[int], list[int], list[int]]:
@@ -46,7 +50,7 @@ def _keep(heads: list[Candidate], stack: list[int], h: Candidate, under: bool) -
         return n - 1  # the common case: the next sibling
     same = [i for i, j in enumerate(stack) if heads[j].style == h.style]
     if same:
-        if under and h.ordinal == 1 and heads[stack[-1]].style == h.style:
+        if under and h.ordinal == 1 and heads[stack[-1]].style == h.style and n < MAX_DEPTH:
             return n
         exact = [i for i in same if next_ordinal(heads[stack[i]]) == h.ordinal]
         below = [i for i in same if heads[stack[i]].ordinal < h.ordinal]
