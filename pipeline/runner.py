@@ -119,11 +119,8 @@ def discover(inputs: list[Path], follow_symlinks: bool = False, skip: tuple[Path
 
 
 def _sha1(path: Path) -> str:
-    h = hashlib.sha1()
     with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
+        return hashlib.file_digest(f, "sha1").hexdigest()
 
 
 def plan_batches(files: list[InputFile], batch_files: int, batch_bytes: int) -> list[Batch]:
@@ -287,20 +284,28 @@ def dask_executor(address: str) -> Executor:
 
 
 def _execute(batches, stages, out, cfg, executor, progress) -> list[dict]:
-    """Map process_batch over batches: in this process, or through an Executor."""
-    if executor is None:
-        results = (process_batch(b, stages, str(out), cfg) for b in batches)
-    else:
-        futures = [executor.submit(process_batch, b, stages, str(out), cfg) for b in batches]
-        results = (f.result() for f in futures)
-    if progress:
-        progress.start(len(batches), sum(f.size for b in batches for f in b.files))
-    done = []
-    for r in results:
-        done.append(r)
+    """Map process_batch over batches: through the given Executor, a local pool
+    (cfg.workers > 1), or in this process."""
+    own = executor is None and cfg.workers > 1 and len(batches) > 1
+    if own:
+        executor = local_executor(min(cfg.workers, len(batches)))
+    try:
+        if executor is None:
+            results = (process_batch(b, stages, str(out), cfg) for b in batches)
+        else:
+            futures = [executor.submit(process_batch, b, stages, str(out), cfg) for b in batches]
+            results = (f.result() for f in futures)
         if progress:
-            progress.advance(r)
-    return done
+            progress.start(len(batches), sum(f.size for b in batches for f in b.files))
+        done = []
+        for r in results:
+            done.append(r)
+            if progress:
+                progress.advance(r)
+        return done
+    finally:
+        if own:
+            executor.shutdown()
 
 
 def run(inputs: list[Path], out: Path, cfg: RunConfig = RunConfig(), stages: tuple[str, ...] = STAGES,
@@ -316,14 +321,7 @@ def run(inputs: list[Path], out: Path, cfg: RunConfig = RunConfig(), stages: tup
     out.mkdir(parents=True, exist_ok=True)
     stale = _remove_stale(out, {b.batch_id for b in batches})
     todo = [b for b in batches if cfg.force or not _done(out, b, stages, cfg)]
-    own = executor is None and cfg.workers > 1 and len(todo) > 1
-    if own:
-        executor = local_executor(min(cfg.workers, len(todo)))
-    try:
-        results = _execute(todo, stages, out, cfg, executor, progress)
-    finally:
-        if own:
-            executor.shutdown()
+    results = _execute(todo, stages, out, cfg, executor, progress)
     io.write_part(out, "errors", "discover", from_rows("errors", discover_errors))
     if "ingest" in stages:
         mark_duplicates(out, cfg.ingest.dedup_threshold, cfg.ingest.num_perm)
@@ -343,17 +341,10 @@ def run_stage(out: Path, stage: str, cfg: RunConfig = RunConfig(), executor: Exe
     for marker in sorted((out / BATCHES).glob("*.json")):
         files = json.loads(marker.read_text(encoding="utf-8"))["files"]
         batches.append(Batch(marker.stem, tuple(InputFile("", s, h, 0) for s, h in files)))
-    order = STAGES.index(stage)
-    chain = tuple(s for s in STAGES[order:order + 1])
-    todo = [b for b in batches if cfg.force or not _done(out, b, chain, cfg)]
-    own = executor is None and cfg.workers > 1 and len(todo) > 1
-    if own:
-        executor = local_executor(min(cfg.workers, len(todo)))
-    try:
-        results = _execute(todo, chain, out, cfg, executor, progress)
-    finally:
-        if own:
-            executor.shutdown()
+    if stage not in STAGES[1:]:
+        raise UsageError(f"run_stage takes one of {STAGES[1:]}, not {stage!r}")
+    todo = [b for b in batches if cfg.force or not _done(out, b, (stage,), cfg)]
+    results = _execute(todo, (stage,), out, cfg, executor, progress)
     write_manifests(out, cfg)
     return {"batches": len(batches), "done": len(results), "skipped": len(batches) - len(todo), "results": results}
 
@@ -365,8 +356,10 @@ def mark_duplicates(out: Path, threshold: float, num_perm: int) -> int:
     docs = io.read_table(out, "documents", ["doc_id", "source", "part"])
     sigs = io.read_table(out, "_minhash")
     order = docs.join(sigs, "doc_id").sort_by([("source", "ascending"), ("part", "ascending")])
-    dups = find_duplicates(zip(order["doc_id"].to_pylist(), order["text_sha1"].to_pylist(),
-                               order["signature"].to_pylist()), threshold, num_perm)
+    del docs, sigs
+    rows = (row for batch in order.select(["doc_id", "text_sha1", "signature"]).to_batches(8192)
+            for row in zip(*(col.to_pylist() for col in batch.columns)))  # a batch of Python objects at a time
+    dups = find_duplicates(rows, threshold, num_perm)
     for path in io.parts(out, "documents"):
         table = io.read_part(out, "documents", path.stem)
         ids = table["doc_id"].to_pylist()
