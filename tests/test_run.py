@@ -121,7 +121,7 @@ def test_a_run_killed_mid_way_then_rerun_equals_a_clean_run(tmp_path):
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     finished = {p.stem for p in (out / "_batches").glob("*.json")}
-    assert 2 <= len(finished) < len(pipeline.runner.plan_batches(pipeline.runner.discover([inp])[0], 3, 8 * 2**20))
+    assert 2 <= len(finished) < len(pipeline.runner.plan_batches(pipeline.inputs.discover([inp])[0], 3, 8 * 2**20))
     docs = pd.read_parquet(out / "documents")  # readable, and complete for the finished batches
     assert len(docs) > 0
     subprocess.run(cmd, cwd=ROOT, check=True)

@@ -11,7 +11,7 @@ import pytest
 import pipeline
 from pipeline.config import RunConfig
 from pipeline.ingest import ingest_file
-from pipeline.runner import discover
+from pipeline.inputs import discover
 
 from ..conftest import ROOT
 from .inputs import GOOD, MB, SECRET, cli, folder, make_bad_inputs, outcome

@@ -8,7 +8,7 @@ import pytest
 
 import pipeline
 from pipeline.config import RunConfig
-from pipeline.runner import discover
+from pipeline.inputs import discover
 
 from .inputs import GOOD, cli, folder, outcome
 
@@ -29,7 +29,7 @@ def test_unreadable_file_gives_read_os_error(tmp_path):
 
 def test_file_unreadable_at_discovery_gives_read_os_error(tmp_path, monkeypatch):
     # tests run as root, where chmod 000 does not stop reading: simulate EACCES on open
-    from pipeline import runner
+    from pipeline import inputs
 
     inp = folder(tmp_path, "good.txt", "locked.txt")
 
@@ -38,7 +38,7 @@ def test_file_unreadable_at_discovery_gives_read_os_error(tmp_path, monkeypatch)
             raise PermissionError(13, "Permission denied", str(path))
         return builtins.open(path, *args, **kwargs)
 
-    monkeypatch.setattr(runner, "open", deny, raising=False)
+    monkeypatch.setattr(inputs, "open", deny, raising=False)
     pipeline.run([inp], tmp_path / "out")
     docs, errors = outcome(tmp_path / "out")
     assert set(docs.source) == {"good.txt"}
