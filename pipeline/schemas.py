@@ -77,7 +77,7 @@ ENTITIES = pa.schema([
     col("unit", pa.string(), "count: measure word or unit (名 人 节 篇 次 项 个 元 万元 课时 人次 % …)"),
     col("item", pa.string(), "count: the counted noun next to it (教师, 作品)"),
     col("rank", pa.string(), "award: prize grade (特等奖 一等奖 … 优秀奖 第一名) or 称号 for honour titles"),
-    col("level", pa.string(), "award/project: national | provincial | municipal | district | county | school"),
+    col("level", pa.string(), "award/project: national | provincial | municipal | district | county | township | school (township: 镇/乡/学区, an extension of SPEC §4)"),
     col("event", pa.string(), "award: the competition when named"),
     col("kind", pa.string(), "project: research | programme"),
     col("status", pa.string(), "project: 申报 | 立项 | 开题 | 中期 | 结题 when stated"),
