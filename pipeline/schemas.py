@@ -133,7 +133,7 @@ def data_dictionary() -> str:
         if name.startswith("_"):
             continue
         out += [f"#### `{name}`", "", "| column | type | meaning |", "|---|---|---|"]
-        out += [f"| `{f.name}` | {f.type} | {f.metadata[b'doc'].decode()} |" for f in schema]
+        out += [f"| `{f.name}` | {f.type} | {f.metadata[b'doc'].decode().replace('|', '&#124;')} |" for f in schema]
         out.append("")
     return "\n".join(out)
 
