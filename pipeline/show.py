@@ -46,7 +46,8 @@ def one_file(path: Path, cfg: RunConfig = RunConfig()) -> dict:
     out = []
     for d in docs.itertuples(index=False):
         out.append({
-            "doc_id": d.doc_id, "part": int(d.part), "title": d.title, "kind": d.kind, "n_chars": int(d.n_chars),
+            "doc_id": d.doc_id, "part": int(d.part), "title": d.title if isinstance(d.title, str) else None,
+            "kind": d.kind, "n_chars": int(d.n_chars),
             "dup_of": None, "text": d.text,
             "outline": _records(sections[sections.doc_id == d.doc_id], ["section_id", "parent_id", "level", "marker",
                                                                          "style", "title", "start", "end"])

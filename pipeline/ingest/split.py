@@ -45,6 +45,16 @@ def title_line(line: str) -> str | None:
     return clean_title(m.group("t") or m.group("t2")) or ""
 
 
+_RE_PLAIN_TITLE = re.compile(rf"^[^，。；！？：:、“”]{{4,40}}{_KIND_WORD}$")
+
+
+def plain_title(lines: list[str]) -> str | None:
+    """A document's first line when it is a bare title (阳光小学2023-2024学年教科室工作总结)."""
+    if len(lines) > 1 and _RE_PLAIN_TITLE.match(lines[0]) and not _RE_BODY_OPENER.match(lines[0]):
+        return lines[0]
+    return None
+
+
 def glued_title(line: str) -> tuple[str, str] | None:
     """(title, rest) when a title is glued to the body's first sentence."""
     m = _RE_GLUED.match(line)
@@ -128,7 +138,9 @@ def split_documents(lines: list[tuple[str, bool]], min_chars: int = 300) -> list
             chunk[0] = body
             removed["preview"] += 1
         if chunk:
-            if title is None and (glued := glued_title(chunk[0])):
+            if title is None and (bare := plain_title(chunk)):
+                title, chunk = bare, chunk[1:]
+            elif title is None and (glued := glued_title(chunk[0])):
                 title, chunk[0] = glued
             if docs and title is None and not marked and sum(map(len, chunk)) < min_chars:
                 docs[-1].lines.extend(chunk)  # a fragment, not a whole document

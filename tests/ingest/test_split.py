@@ -85,3 +85,11 @@ def test_preview_glued_before_its_body_on_one_line():
     docs = split_documents(lines(*[(t, i == 0) for i, t in enumerate(BODY_A)], (body[:60] + "……" + body, True)))
     assert docs[1].lines == [body]
     assert docs[1].removed["preview"] == 1
+
+
+def test_bare_title_on_the_first_line():
+    body = ["本学期，我校教科室在校长室的领导下开展工作。" * 12, "一、课题研究", "本学期课题研究稳步推进。" * 10]
+    docs = split_documents(lines(("阳光小学2023-2024学年第一学期教科室工作总结", True), *[(t, False) for t in body]))
+    assert docs[0].title == "阳光小学2023-2024学年第一学期教科室工作总结" and docs[0].lines == body
+    assert split_documents(lines(("本学期工作总结", True), *[(t, False) for t in body]))[0].title is None  # a body opener
+    assert split_documents(lines(("一、工作计划", True), *[(t, False) for t in body]))[0].title is None  # a heading
