@@ -2,7 +2,6 @@
 
 Public API: ExtractStage, find_teachers, find_counts, parse_number, extract_document, extract_batch.
 """
-import importlib
 from pathlib import Path
 
 import numpy as np
@@ -10,29 +9,13 @@ import pyarrow as pa
 
 from ..config import ExtractConfig
 from ..segment.simplify import to_simplified
+from .awards import find_awards
 from .counts import count_regex, count_starts, find_counts
 from .names import load_lexicon, load_words
 from .numbers import parse_number
+from .projects import find_projects
 from .tables import column, entity_columns, group_by_doc, order_entities, section_ids, sentence_ids
 from .teachers import find_teachers, find_teachers_batch
-
-# Finders written by the other extract helper; the stage runs them once they exist.
-OPTIONAL_FINDERS = (("awards", "find_awards"), ("projects", "find_projects"))
-
-
-def optional_finders() -> list:
-    """find_awards / find_projects when their modules are importable, else nothing."""
-    out = []
-    for module, name in OPTIONAL_FINDERS:
-        try:
-            found = importlib.import_module(f"{__name__}.{module}")
-        except ModuleNotFoundError as err:
-            if err.name != f"{__name__}.{module}":
-                raise  # the module exists but is broken: say so, do not run without it
-            continue
-        out.append(getattr(found, name))
-    return out
-
 
 def _simplified(text: str, script: str) -> str:
     """The simplified view the finders read (same length as text)."""
@@ -42,14 +25,12 @@ def _simplified(text: str, script: str) -> str:
     return view if len(view) == len(text) else text
 
 
-def extract_document(view: str, tokens: dict | None = None, patterns: Path | None = None,
-                     finders: tuple = ()) -> list[dict]:
+def extract_document(view: str, tokens: dict | None = None, patterns: Path | None = None) -> list[dict]:
     """All entities of one document's (simplified) text, ordered by start, without ids."""
-    return extract_batch([view], [tokens], patterns, finders)[0]
+    return extract_batch([view], [tokens], patterns)[0]
 
 
-def extract_batch(views: list[str], tokens: list[dict | None], patterns: Path | None = None,
-                  finders: tuple = ()) -> list[list[dict]]:
+def extract_batch(views: list[str], tokens: list[dict | None], patterns: Path | None = None) -> list[list[dict]]:
     """extract_document for each view, running one finder over the whole batch at a time.
 
     Finder by finder keeps one finder's code and lexicons hot in the CPU caches: about
@@ -59,9 +40,9 @@ def extract_batch(views: list[str], tokens: list[dict | None], patterns: Path | 
     found = find_teachers_batch(views, **kwargs)
     for k, ents in enumerate(find_counts(v, t, **kwargs) for v, t in zip(views, tokens)):
         found[k] += ents
-    for finder in finders:
+    for finder in (find_awards, find_projects):
         for k, view in enumerate(views):
-            found[k] += finder(view)
+            found[k] += finder(view, **kwargs)
     return [order_entities(f) for f in found]
 
 
@@ -77,7 +58,6 @@ class ExtractStage:
         self.cfg = cfg
         folder = str(cfg.patterns)
         load_lexicon(folder), count_regex(folder), count_starts(folder), load_words()  # load once per worker
-        self.finders = tuple(optional_finders())
 
     def __call__(self, batch: dict[str, pa.Table]) -> dict[str, pa.Table]:
         """The entities table of a batch; sentences, sections and tokens are optional."""
@@ -87,7 +67,7 @@ class ExtractStage:
         tokens = group_by_doc(batch.get("tokens"), ("start", "end", "pos"))
         ids, texts = column(docs, "doc_id"), column(docs, "text", "")
         views = [_simplified(text, script) for text, script in zip(texts, column(docs, "script", "simplified"))]
-        found = extract_batch(views, [tokens.get(i) for i in ids], self.cfg.patterns, self.finders)
+        found = extract_batch(views, [tokens.get(i) for i in ids], self.cfg.patterns)
         rows = []
         for doc_id, text, ents in zip(ids, texts, found):
             starts = np.array([e["start"] for e in ents], dtype=np.int64)
@@ -96,4 +76,5 @@ class ExtractStage:
         return {"entities": entity_columns(rows)}
 
 
-__all__ = ["ExtractStage", "extract_batch", "extract_document", "find_counts", "find_teachers", "parse_number"]
+__all__ = ["ExtractStage", "extract_batch", "extract_document", "find_awards", "find_counts", "find_projects",
+           "find_teachers", "parse_number"]
