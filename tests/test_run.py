@@ -127,3 +127,14 @@ def test_a_run_killed_mid_way_then_rerun_equals_a_clean_run(tmp_path):
     subprocess.run(cmd, cwd=ROOT, check=True)
     pipeline.run([inp], tmp_path / "clean", RunConfig(batch_files=3))
     assert_same(out, tmp_path / "clean")
+
+
+@pytest.mark.skipif(not (SHARED / "tools" / "check_contract.py").exists(), reason="../shared not beside the repo")
+def test_the_pkuseg_backend_passes_the_contract_check_too(tmp_path):
+    from pipeline.config import SegmentConfig
+
+    pipeline.run([SAMPLE], tmp_path / "pku", RunConfig(segment=SegmentConfig(segmenter="pkuseg")))
+    r = subprocess.run([sys.executable, str(SHARED / "tools" / "check_contract.py"), str(tmp_path / "pku"), str(SAMPLE)],
+                       capture_output=True, text=True)
+    assert "contract: ok" in r.stdout, r.stdout
+    assert set(pd.read_parquet(tmp_path / "pku" / "tokens", columns=["segmenter"]).segmenter) == {"pkuseg"}
