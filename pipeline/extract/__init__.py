@@ -8,7 +8,7 @@ import numpy as np
 import pyarrow as pa
 
 from ..config import ExtractConfig
-from ..segment.simplify import to_simplified
+from ..segment.simplify import simplified_view
 from .awards import find_awards
 from .counts import count_regex, count_starts, find_counts
 from .names import load_lexicon, load_words
@@ -16,14 +16,6 @@ from .numbers import parse_number
 from .projects import find_projects
 from .tables import column, entity_columns, group_by_doc, order_entities, section_ids, sentence_ids
 from .teachers import find_teachers, find_teachers_batch
-
-def _simplified(text: str, script: str) -> str:
-    """The simplified view the finders read (same length as text)."""
-    if script != "traditional":
-        return text
-    view = to_simplified(text)
-    return view if len(view) == len(text) else text
-
 
 def extract_document(view: str, tokens: dict | None = None, patterns: Path | None = None) -> list[dict]:
     """All entities of one document's (simplified) text, ordered by start, without ids."""
@@ -66,7 +58,7 @@ class ExtractStage:
         sections = group_by_doc(batch.get("sections"), ("start", "body_end", "level", "section_id"))
         tokens = group_by_doc(batch.get("tokens"), ("start", "end", "pos"))
         ids, texts = column(docs, "doc_id"), column(docs, "text", "")
-        views = [_simplified(text, script) for text, script in zip(texts, column(docs, "script", "simplified"))]
+        views = [simplified_view(text, script) for text, script in zip(texts, column(docs, "script", "simplified"))]
         found = extract_batch(views, [tokens.get(i) for i in ids], self.cfg.patterns)
         rows = []
         for doc_id, text, ents in zip(ids, texts, found):

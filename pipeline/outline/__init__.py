@@ -8,7 +8,7 @@ import pyarrow.compute as pc
 
 from ..config import OutlineConfig
 from ..schemas import from_columns
-from ..segment.simplify import to_simplified
+from ..segment.simplify import simplified_view
 from . import classify
 from .document import Section, batch_scores, outline, prepare, sections
 from .features import FEATURES
@@ -40,7 +40,7 @@ class OutlineStage:
         kinds = _column(docs, "kind")
         # traditional documents are analysed through a same-length simplified view (問題 → 问题)
         scripts = _column(docs, "script")
-        views = [to_simplified(t) if s == "traditional" else t for t, s in zip(texts, scripts)]
+        views = [simplified_view(t, s) for t, s in zip(texts, scripts)]
         cols: dict[str, list] = {c: [] for c in SECTION_COLUMNS}
         for a in range(0, len(ids), CHUNK):
             b = a + CHUNK

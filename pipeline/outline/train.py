@@ -14,7 +14,7 @@ import numpy as np
 
 from ..config import MODELS, ROOT
 from ..evaluate import read_gold
-from ..segment.simplify import to_simplified
+from ..segment.simplify import simplified_view
 from . import classify
 from .document import Prepared, batch_scores, feature_matrices, prepare, sections
 from .features import FEATURES
@@ -78,8 +78,7 @@ def align(cands: list[tuple[str, str]], gold: list[str]) -> list[int]:
 
 def file_data(corpus: Path, source: str, gold_docs: list[dict]) -> FileData:
     """Prepare a sample file's documents and label their candidates from its gold."""
-    docs = [prepare(d["text"], d.get("title"), d.get("kind"),
-                    to_simplified(d["text"]) if d.get("script") == "traditional" else None)
+    docs = [prepare(d["text"], d.get("title"), d.get("kind"), simplified_view(d["text"], d.get("script")))
             for d in load_documents(corpus, source)]
     keys = [(norm(d.text[c.title_start:c.title_end]), norm(d.text[c.title_start:c.line_end]))
             for d in docs for c in d.cands]

@@ -29,6 +29,11 @@ def _by_char(conv, line: str) -> str:
     return "".join(out)
 
 
+def simplified_view(text: str, script: str | None) -> str:
+    """What the stages analyse: the text itself, or its same-length simplified copy when traditional."""
+    return to_simplified(text) if script == "traditional" else text
+
+
 def to_simplified(text: str) -> str:
     """Simplified-character copy of text with exactly the same length (character-aligned)."""
     if text.isascii():

@@ -6,7 +6,7 @@ import pyarrow as pa
 
 from ..schemas import from_columns
 from .sentences import split_sentences
-from .simplify import to_simplified
+from .simplify import simplified_view
 from .words import Segmenter
 
 CHUNK_CHARS = 1 << 16  # characters segmented per call: large enough to amortise, small in memory
@@ -65,7 +65,7 @@ def segment_chunk(doc_ids: list[str], texts: list[str], scripts: list[str], seg:
     """Sentences and tokens columns for a few documents, segmented in one call."""
     doc, sid, start, end = _sentence_index(texts)
     original = _joined(texts, doc, start, end)
-    views = [to_simplified(t) if s == "traditional" else t for t, s in zip(texts, scripts)]
+    views = [simplified_view(t, s) for t, s in zip(texts, scripts)]
     view = original if views == texts else _joined(views, doc, start, end)
     jstart = np.zeros(len(doc), dtype=np.int64)  # where each sentence starts in the joined text
     np.cumsum(end[:-1] - start[:-1] + 1, out=jstart[1:])
