@@ -6,10 +6,11 @@ __version__ = "0.1.0"
 
 from .config import RunConfig  # noqa: E402
 from .datasets import open  # noqa: E402,A004
+from .stage import Stage  # noqa: E402
 from .runner import STAGES, run, run_stage  # noqa: E402
 
 
-def stage_factory(name: str, cfg: RunConfig):
+def stage_factory(name: str, cfg: RunConfig) -> Stage:
     """Build the named stage from its settings (loads its models)."""
     if name == "ingest":
         from .ingest import IngestStage
@@ -30,4 +31,4 @@ def stage_factory(name: str, cfg: RunConfig):
     raise KeyError(f"unknown stage {name!r}; stages are {STAGES}")
 
 
-__all__ = ["STAGES", "RunConfig", "open", "run", "run_stage", "stage_factory", "__version__"]
+__all__ = ["STAGES", "RunConfig", "Stage", "open", "run", "run_stage", "stage_factory", "__version__"]

@@ -115,7 +115,7 @@ def ingest_file(path: Path, source: str, cfg: IngestConfig = IngestConfig()) -> 
         if size > cfg.max_bytes:
             raise DocError("size:too_large", f"{size:,} bytes is over the {cfg.max_bytes:,}-byte limit")
         data = path.read_bytes()
-        text, encoding = decode_bytes(data, cfg.max_docx_xml_bytes)
+        text, encoding = decode_bytes(data, cfg.max_docx_xml_bytes, cfg.min_text_ratio)
         rows = documents_of(text, source, encoding, hashlib.sha1(data).hexdigest(), cfg)
         if not rows:
             raise DocError("empty:no_documents", "nothing but boilerplate or blank lines")

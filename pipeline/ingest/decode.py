@@ -22,7 +22,7 @@ _RE_NONTEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\u
 CONTROL = [b for b in range(32) if b not in (9, 10, 12, 13, 27)]
 
 
-def decode_bytes(data: bytes, max_docx_xml_bytes: int = 64 * 2**20) -> tuple[str, str]:
+def decode_bytes(data: bytes, max_docx_xml_bytes: int = 64 * 2**20, min_text_ratio: float = 0.85) -> tuple[str, str]:
     """Decode a file's bytes; return (text, encoding name) or raise DocError."""
     if not data:
         raise DocError("empty:file", "the file has no bytes")
@@ -37,7 +37,7 @@ def decode_bytes(data: bytes, max_docx_xml_bytes: int = 64 * 2**20) -> tuple[str
         if data.startswith(bom):
             return data.decode(name, errors="replace"), name.replace("-sig", "")
     text, encoding = _decode_plain(data)
-    check_text(text)
+    check_text(text, min_text_ratio)
     return text, encoding
 
 
