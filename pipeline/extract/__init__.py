@@ -14,7 +14,8 @@ from .counts import count_regex, count_starts, find_counts
 from .names import load_lexicon, load_words
 from .numbers import parse_number
 from .projects import find_projects
-from .tables import column, entity_columns, group_by_doc, order_entities, section_ids, sentence_ids
+from ..outline import section_at
+from .tables import column, entity_columns, group_by_doc, order_entities, sentence_ids
 from .teachers import find_teachers, find_teachers_batch
 
 def extract_document(view: str, tokens: dict | None = None, patterns: Path | None = None) -> list[dict]:
@@ -55,7 +56,6 @@ class ExtractStage:
         """The entities table of a batch; sentences, sections and tokens are optional."""
         docs = batch["documents"]
         sentences = group_by_doc(batch.get("sentences"), ("start", "sent_id"))
-        sections = group_by_doc(batch.get("sections"), ("start", "body_end", "level", "section_id"))
         tokens = group_by_doc(batch.get("tokens"), ("start", "end", "pos"))
         ids, texts = column(docs, "doc_id"), column(docs, "text", "")
         views = [simplified_view(text, script) for text, script in zip(texts, column(docs, "script", "simplified"))]
@@ -63,9 +63,10 @@ class ExtractStage:
         rows = []
         for doc_id, text, ents in zip(ids, texts, found):
             starts = np.array([e["start"] for e in ents], dtype=np.int64)
-            rows.append((doc_id, text, ents, sentence_ids(starts, sentences.get(doc_id)),
-                         section_ids(starts, sections.get(doc_id))))
-        return {"entities": entity_columns(rows)}
+            rows.append((doc_id, text, ents, sentence_ids(starts, sentences.get(doc_id))))
+        table = entity_columns(rows)
+        sections = section_at(table["doc_id"], table["start"].to_numpy(), batch.get("sections"), ids)
+        return {"entities": table.set_column(table.schema.get_field_index("section_id"), "section_id", sections)}
 
 
 __all__ = ["ExtractStage", "extract_batch", "extract_document", "find_awards", "find_counts", "find_projects",

@@ -47,27 +47,6 @@ def sentence_ids(starts: np.ndarray, sentences: dict | None) -> list[int | None]
     return [int(i) if p >= 0 else None for i, p in zip(ids.tolist(), pos.tolist())]
 
 
-def section_ids(starts: np.ndarray, sections: dict | None) -> list[str | None]:
-    """section_id of the innermost section whose [start, body_end) holds each start."""
-    if not sections or len(starts) == 0:
-        return [None] * len(starts)
-    sec_start, body_end = sections["start"].tolist(), sections["body_end"].tolist()
-    level, ids = sections["level"].tolist(), sections["section_id"].tolist()
-    out = []
-    for s, k in zip(starts.tolist(), np.searchsorted(sections["start"], starts, side="right").tolist()):
-        found = None
-        # Sections nest, so the last one opened before s that is still open is the
-        # innermost; a closed top-level section hides everything before it.
-        for j in range(k - 1, -1, -1):
-            if body_end[j] > s >= sec_start[j]:
-                found = ids[j]
-                break
-            if level[j] <= 1:
-                break
-        out.append(found)
-    return out
-
-
 def order_entities(found: list[dict]) -> list[dict]:
     """Entities sorted by start, exact duplicates (same type and span) dropped."""
     seen, out = set(), []
@@ -79,16 +58,15 @@ def order_entities(found: list[dict]) -> list[dict]:
     return out
 
 
-def entity_columns(rows: list[tuple[str, str, list[dict], list, list]]) -> pa.Table:
-    """The entities table from (doc_id, original text, entities, sent_ids, section_ids) per document."""
-    cols = {c: [] for c in ("doc_id", "entity_id", "text", "sent_id", "section_id")}
+def entity_columns(rows: list[tuple[str, str, list[dict], list]]) -> pa.Table:
+    """The entities table (section_id null) from (doc_id, original text, entities, sent_ids) per document."""
+    cols = {c: [] for c in ("doc_id", "entity_id", "text", "sent_id")}
     every = []
-    for doc_id, text, ents, sents, secs in rows:
+    for doc_id, text, ents, sents in rows:
         cols["doc_id"] += [doc_id] * len(ents)
         cols["entity_id"] += [f"{doc_id}-e{k}" for k in range(len(ents))]
         cols["text"] += [text[e["start"]:e["end"]] for e in ents]
         cols["sent_id"] += sents
-        cols["section_id"] += secs
         every += ents
     cols |= {c: [e.get(c) for e in every] for c in ATTRIBUTES}  # one pass per column over the batch
     if cols["placeholder"]:

@@ -73,23 +73,32 @@ def _append_rows(cols: dict[str, list], doc_id: str, secs: list[Section]) -> Non
 
 def assign_sections(sentences: pa.Table, secs: pa.Table, doc_ids: list[str]) -> pa.Table:
     """Sentences with section_id = the innermost section whose [start, body_end) holds their start."""
-    n = sentences.num_rows
-    if n == 0 or secs.num_rows == 0:
-        return _with_section_ids(sentences, pa.nulls(n, pa.string()))
+    ids = section_at(sentences["doc_id"], sentences["start"].to_numpy(), secs, doc_ids)
+    return _with_section_ids(sentences, ids)
+
+
+def section_at(doc: pa.Array, starts: np.ndarray, secs: pa.Table, doc_ids: list[str]) -> pa.Array:
+    """section_id of the innermost section whose [start, body_end) holds each (doc, start); null outside.
+
+    The one answer to "which section is this offset in", for sentences and entities alike.
+    """
+    n = len(starts)
+    if n == 0 or secs is None or secs.num_rows == 0:
+        return pa.nulls(n, pa.string())
     value_set = pa.array(doc_ids, pa.string())
-    s_doc = pc.index_in(sentences["doc_id"], value_set=value_set).to_numpy(zero_copy_only=False)
-    s_doc = np.where(np.isnan(s_doc.astype(float)), -1, s_doc).astype(np.int64)
-    h_doc = pc.index_in(secs["doc_id"], value_set=value_set).to_numpy(zero_copy_only=False).astype(np.int64)
+    h_doc = pc.index_in(secs["doc_id"], value_set=value_set).to_numpy(zero_copy_only=False)
+    h_doc = np.where(np.isnan(h_doc.astype(float)), -1, h_doc).astype(np.int64)
     span = np.int64(1) << 40  # offsets stay far below 2**40 characters
-    h_start = secs["start"].to_numpy()
-    key = h_doc * span + h_start
-    s_key = s_doc * span + sentences["start"].to_numpy()
-    pos = np.searchsorted(key, s_key, side="right") - 1
+    key = h_doc * span + secs["start"].to_numpy()
+    order = np.argsort(key, kind="stable")  # searchsorted needs (doc, start) order
+    secs, h_doc, key = secs.take(pa.array(order)), h_doc[order], key[order]
+    s_doc = pc.index_in(doc, value_set=value_set).to_numpy(zero_copy_only=False)
+    s_doc = np.where(np.isnan(s_doc.astype(float)), -1, s_doc).astype(np.int64)
+    pos = np.searchsorted(key, s_doc * span + starts, side="right") - 1
     ok = (pos >= 0) & (h_doc[np.maximum(pos, 0)] == s_doc) & (s_doc >= 0)
-    pos = _innermost(pos, ok, sentences["start"].to_numpy(), secs)
+    pos = _innermost(pos, ok, starts, secs)
     ids = secs["section_id"].take(pa.array(np.maximum(pos, 0)))
-    mask = pa.array(pos < 0)
-    return _with_section_ids(sentences, pc.if_else(mask, pa.scalar(None, pa.string()), ids))
+    return pc.if_else(pa.array(pos < 0), pa.scalar(None, pa.string()), ids)
 
 
 def _innermost(pos: np.ndarray, ok: np.ndarray, starts: np.ndarray, secs: pa.Table) -> np.ndarray:
@@ -116,4 +125,4 @@ def _with_section_ids(sentences: pa.Table, ids) -> pa.Table:
     return from_columns("sentences", cols)
 
 
-__all__ = ["OutlineStage", "assign_sections", "format_outline", "outline", "prepare", "sections"]
+__all__ = ["OutlineStage", "assign_sections", "format_outline", "outline", "prepare", "section_at", "sections"]
