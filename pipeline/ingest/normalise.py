@@ -9,6 +9,7 @@ Traditional characters are kept as they are (documents.script says which).
 """
 import html
 import re
+from collections import Counter
 
 CJK = "\u3400-\u9fff\uf900-\ufaff"
 
@@ -20,21 +21,28 @@ _TRANSLATE = {
     0x200B: None, 0x200C: None, 0x200D: None, 0xFEFF: None, 0x00AD: None,
     ord("("): "（", ord(")"): "）", ord("﹙"): "（", ord("﹚"): "）",
     ord("．"): ".",  # full-width full stop: a marker (一．) or decimal point, never 。
-    0xFF0C: "，", 0xFE50: "，",
+    0xFE50: "，",
 }
 _TRANSLATE.update({c: None for c in range(32) if c not in (9, 10, 11, 12)})
 _TRANSLATE.update({c: None for c in range(0x7F, 0xA0)})
+# str.translate looks every character up in the dict (most of normalising's time on
+# Chinese text); a regex finds the rare runs that change, and only those are translated.
+_RE_TRANSLATE = re.compile("[" + "".join(re.escape(chr(c)) for c in _TRANSLATE) + "]+")
+
+# Every pattern below starts with a character set (lookarounds come after the first
+# character): sre then skips ahead to candidate characters instead of trying each position.
 
 _HALF_PUNCT = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
-_RE_HALF_PUNCT = re.compile(rf"(?<=[{CJK}])[,;:!?]|[,;:!?](?=[{CJK}“”])")
+_RE_HALF_PUNCT = re.compile(rf"[,;:!?](?:(?<=[{CJK}].)|(?=[{CJK}“”]))")
 _RE_TAG = re.compile(r"<(?:br|/p|/div|p|div)\b[^<>]{0,200}>|<[a-zA-Z/!][^<>]{0,200}>", re.I)
 _RE_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,7}|#x[0-9a-fA-F]{1,6});")
 _RE_HIDDEN = re.compile(r"[.…。]{0,12}此处隐藏[0-9,，]{0,9}个字[.…。]{0,12}")
-_RE_PAGE = re.compile(r"(?<![0-9A-Za-z\-])-[ \t]?\d{1,3}[ \t]?-(?![0-9A-Za-z\-])|第[ \t]?\d{1,3}[ \t]?页[ \t]?共[ \t]?\d{1,3}[ \t]?页")
+_RE_PAGE = re.compile(r"[-第](?:(?<=-)(?<![0-9A-Za-z\-]-)[ \t]?\d{1,3}[ \t]?-(?![0-9A-Za-z\-])"
+                      r"|(?<=第)[ \t]?\d{1,3}[ \t]?页[ \t]?共[ \t]?\d{1,3}[ \t]?页)")
 _RE_PINYIN = re.compile(r"（[a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}）")
-_RE_GT = re.compile(rf"^[ \t]*>+|(?<=[{CJK}])>(?=[{CJK}])", re.M)
-_RE_DOUBLE = re.compile(r"、{2,}|，{2,}|(?<!。)。。(?!。)")
-_RE_DOTS = re.compile(r"(?:\.{3,}|。{3,}|…)+")
+_RE_GT = re.compile(rf">(?<=[{CJK}]>)(?=[{CJK}])")  # 互联>网; a line's leading >s go in the line loop
+_RE_DOUBLE = re.compile(r"[、，。](?:(?<=、)、+|(?<=，)，+|(?<=。)(?<!。。)。(?!。))")  # 、、 ，， 。。 but not 。。。
+_RE_DOTS = re.compile(r"[.。…](?:(?<=\.)\.\.+|(?<=。)。。+|(?<=…))(?:\.{3,}|。{3,}|…)*")  # runs of ... 。。。 …
 _RE_MARKER_DUN = re.compile(r"^((?:（[^（）\n]{1,3}）)|[①-⑳])、", re.M)  # （1）、 → （1）
 
 
@@ -63,7 +71,7 @@ def normalise_lines(lines: list[str]) -> list[str]:
     """
     if not lines:
         return []
-    text = "\n".join(lines).translate(_TRANSLATE)
+    text = _RE_TRANSLATE.sub(lambda m: m.group(0).translate(_TRANSLATE), "\n".join(lines))
     if "\\" in text:
         text = text.replace('\\"', '"').replace("\\'", "'")
     if "此处隐藏" in text:
@@ -72,6 +80,7 @@ def normalise_lines(lines: list[str]) -> list[str]:
         text = _RE_PAGE.sub("", text)
     if ">" in text:
         text = _RE_GT.sub("", text)
+        text = "\n".join(line.lstrip(" \t").lstrip(">") for line in text.split("\n"))
     if "）" in text:  # before punctuation: 繼續(xù)! must end as 繼續！
         text = _RE_PINYIN.sub("", text)
     text = _RE_HALF_PUNCT.sub(lambda m: _HALF_PUNCT[m.group(0)], text)
@@ -111,8 +120,8 @@ def unwrap(lines: list[str]) -> list[str]:
     lengths = [len(s) for s in lines if len(s) >= 20]
     if len(lengths) < 10:
         return lines
-    width = max(set(lengths), key=lengths.count)
-    if lengths.count(width) < 0.3 * len(lengths):
+    width, n = Counter(lengths).most_common(1)[0]
+    if n < 0.3 * len(lengths):
         return lines
     out: list[str] = []
     joining = False

@@ -20,6 +20,20 @@ from pipeline.ingest.normalise import normalise_line, raw_lines, reflow, unwrap
     ("现简要回顾如下...", "现简要回顾如下……"),
     ("\u3000\u3000本学期，我校", "本学期，我校"),
     ("a\x00b\x07c", "abc"),
+    # each rewritten pattern's edges: the first character decides, the lookarounds check
+    ("结束。。下一句", "结束。下一句"),
+    ("结束。。。下一句", "结束……下一句"),
+    ("等等...。。。…", "等等……"),
+    ("老师、、学生，，家长", "老师、学生，家长"),
+    ("第 2 页 共 9 页正文", "正文"),
+    ("见表A-3-1", "见表A-3-1"),
+    ("-3-正文", "正文"),
+    ("第3-4周", "第3-4周"),
+    ("  >>中>文", "中文"),
+    ("a>b", "a>b"),
+    ("中,文;a,b", "中，文；a,b"),
+    ("ok!“好”", "ok！“好”"),
+    ("\u3000（2）、内容", "（2）内容"),
 ])
 def test_normalise_line(raw, clean):
     assert normalise_line(raw) == clean
