@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.config import IngestConfig
+from pipeline.errors import DocError
 from pipeline.ingest import ingest_file
 from pipeline.ingest.decode import decode_bytes
 
@@ -47,6 +48,32 @@ def test_docx_under_a_txt_name_decodes_to_its_twin(tmp_path):
     assert errors == []
     assert [d["text"] for d in docs] == [d["text"] for d in twin]
     assert docs[0]["encoding"] == "docx"
+
+
+def test_docx_paragraphs_read_as_python_docx_reads_them():
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    d = docx.Document()
+    p = d.add_paragraph("一、")
+    p.add_run("甲\t乙").add_break()
+    p.add_run("丙").add_break(WD_BREAK.PAGE)
+    d.add_table(rows=1, cols=1).cell(0, 0).text = "表格里的字"
+    d.add_paragraph("")
+    d.add_paragraph("  两端空格  ")
+    buf = io.BytesIO()
+    d.save(buf)
+    expected = "\n".join(p.text for p in docx.Document(io.BytesIO(buf.getvalue())).paragraphs)
+    assert decode_bytes(buf.getvalue()) == (expected, "docx")
+    assert expected == "一、甲\t乙\n丙\n\n  两端空格  "
+
+
+def test_a_zip_that_is_not_a_word_document_is_broken():
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("_rels/.rels", "<Relationships xmlns='http://schemas.openxmlformats.org/package/2006/relationships'/>")
+    with pytest.raises(DocError, match="no main document part"):
+        decode_bytes(buf.getvalue())
 
 
 def test_mixed_utf8_and_gb18030_lines():
