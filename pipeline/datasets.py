@@ -1,13 +1,17 @@
 """Read a run's datasets: pandas tables (column-selective, via pyarrow) and DuckDB views."""
+from __future__ import annotations
+
 import functools
 import json
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from . import io
 from .errors import UsageError
 from .schemas import TABLES
+
+if TYPE_CHECKING:  # pandas loads in ~0.2 s: workers import this package and never need it
+    import pandas as pd
 
 PUBLIC = tuple(t for t in TABLES if not t.startswith("_"))
 

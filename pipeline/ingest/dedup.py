@@ -8,7 +8,6 @@ import hashlib
 import re
 
 import numpy as np
-from datasketch import LeanMinHash, MinHashLSH
 
 _RE_SKIP = re.compile(r"[\s\W_\d]+")  # spun copies differ in words, not in layout or numbers
 # The same test as a lookup table over the BMP: one numpy gather instead of a regex pass
@@ -73,6 +72,8 @@ def find_duplicates(rows, threshold: float, num_perm: int = 128) -> dict[str, tu
     thousands of copies of one text keeps its buckets (and each query) small.
     Memory is about num_perm * 8 bytes per distinct document, never the texts.
     """
+    from datasketch import LeanMinHash, MinHashLSH  # here: it imports scipy, which workers need not load
+
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     first_by_sha: dict[str, str] = {}
     sigs: dict[str, np.ndarray] = {}
