@@ -84,7 +84,7 @@ def normalise_lines(lines: list[str]) -> list[str]:
     if "）" in text:  # before punctuation: 繼續(xù)! must end as 繼續！
         text = _RE_PINYIN.sub("", text)
     text = _RE_HALF_PUNCT.sub(lambda m: _HALF_PUNCT[m.group(0)], text)
-    if "." in text or "。。" in text or "…" in text:
+    if "..." in text or "。。。" in text or "…" in text:
         text = _RE_DOTS.sub("……", text)
     out = []
     for line in text.split("\n"):
@@ -92,7 +92,9 @@ def normalise_lines(lines: list[str]) -> list[str]:
         if '"' in line:
             line = _quotes(line)
         out.append(line)
-    text = _RE_DOUBLE.sub(lambda m: m.group(0)[0], "\n".join(out))
+    text = "\n".join(out)
+    if "、、" in text or "，，" in text or "。。" in text:
+        text = _RE_DOUBLE.sub(lambda m: m.group(0)[0], text)
     return _RE_MARKER_DUN.sub(r"\1", text).split("\n")
 
 
