@@ -1,7 +1,10 @@
 """Outline stage: every document's headings, levels, parents and section spans (SPEC.md §3).
 
-Public API: OutlineStage, format_outline, prepare, sections, train (pipeline.outline.train).
+Public API: OutlineStage, format_outline, outline (one document), prepare and section_columns /
+sections (a batch of documents), train (pipeline.outline.train).
 """
+from itertools import chain
+
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -10,15 +13,16 @@ from ..config import OutlineConfig
 from ..schemas import from_columns
 from ..segment.simplify import simplified_view
 from . import classify
-from .document import Section, batch_scores, outline, prepare, sections
+from .document import Section, Sections, batch_scores, outline, prepare, section_columns, sections
 from .features import FEATURES
+from .markers import STYLES
 from .render import format_outline
 
-# Documents featurised and classified together: large enough for numpy to pay off, small
-# enough that the per-line objects of a chunk do not slow the garbage collector down.
+# Documents featurised and classified together: large enough for numpy to pay off (a
+# document's features never depend on its neighbours in the chunk).
 CHUNK = 128
-SECTION_COLUMNS = ("doc_id", "section_id", "parent_id", "level", "marker", "style", "title",
-                   "start", "end", "body_end", "run_in", "score")
+# the columns of Sections that go to the sections table as they are
+SECTION_COLUMNS = ("level", "marker", "title", "start", "end", "body_end", "run_in", "score")
 
 
 class OutlineStage:
@@ -41,13 +45,13 @@ class OutlineStage:
         # traditional documents are analysed through a same-length simplified view (問題 → 问题)
         scripts = _column(docs, "script")
         views = [simplified_view(t, s) for t, s in zip(texts, scripts)]
-        cols: dict[str, list] = {c: [] for c in SECTION_COLUMNS}
+        parts = []
         for a in range(0, len(ids), CHUNK):
             b = a + CHUNK
-            prepared = [prepare(*d) for d in zip(texts[a:b], titles[a:b], kinds[a:b], views[a:b])]
-            for doc_id, doc, p in zip(ids[a:b], prepared, batch_scores(self.model, prepared)):
-                _append_rows(cols, doc_id, sections(doc, p, self.cfg.threshold))
-        table = from_columns("sections", cols)
+            prepared = prepare(texts[a:b], titles[a:b], kinds[a:b], views[a:b])
+            secs = section_columns(prepared, batch_scores(self.model, prepared), self.cfg.threshold)
+            parts.append(secs._replace(doc=secs.doc + a))
+        table = _sections_table(ids, parts)
         sents = batch.get("sentences")
         return {"sections": table, "sentences": assign_sections(sents, table, ids) if sents is not None
                 else from_columns("sentences", {})}
@@ -58,17 +62,19 @@ def _column(table: pa.Table, name: str) -> list:
     return table[name].to_pylist() if name in table.column_names else [None] * table.num_rows
 
 
-def _append_rows(cols: dict[str, list], doc_id: str, secs: list[Section]) -> None:
-    """Add one document's sections to the column lists."""
-    if not secs:
-        return
-    ids = [f"{doc_id}-s{k}" for k in range(len(secs))]
-    cols["doc_id"] += [doc_id] * len(secs)
-    cols["section_id"] += ids
-    fields = dict(zip(Section._fields, zip(*secs)))
-    cols["parent_id"] += [ids[p] if p >= 0 else None for p in fields["parent"]]
-    for name in SECTION_COLUMNS[3:]:
-        cols[name] += fields[name]
+def _sections_table(doc_ids: list[str], parts: list[Sections]) -> pa.Table:
+    """The sections table of a batch from the section columns of its chunks."""
+    if not parts:
+        return from_columns("sections", {})
+    secs = Sections(*(np.concatenate(col) if isinstance(col[0], np.ndarray)
+                      else list(chain.from_iterable(col)) for col in zip(*parts)))
+    doc_id = pa.array(doc_ids, pa.string()).take(secs.doc)
+    section_id = pc.binary_join_element_wise(doc_id, pa.array(secs.index).cast(pa.string()), "-s")
+    parent_row = np.arange(len(secs.doc)) - secs.index + secs.parent
+    cols = {"doc_id": doc_id, "section_id": section_id,
+            "parent_id": section_id.take(pa.array(parent_row, mask=secs.parent < 0)),
+            "style": pa.array(STYLES).take(secs.style)}
+    return from_columns("sections", {**cols, **{name: getattr(secs, name) for name in SECTION_COLUMNS}})
 
 
 def assign_sections(sentences: pa.Table, secs: pa.Table, doc_ids: list[str]) -> pa.Table:
@@ -86,34 +92,39 @@ def section_at(doc: pa.Array, starts: np.ndarray, secs: pa.Table, doc_ids: list[
     if n == 0 or secs is None or secs.num_rows == 0:
         return pa.nulls(n, pa.string())
     value_set = pa.array(doc_ids, pa.string())
-    h_doc = pc.index_in(secs["doc_id"], value_set=value_set).to_numpy(zero_copy_only=False)
-    h_doc = np.where(np.isnan(h_doc.astype(float)), -1, h_doc).astype(np.int64)
+    h_doc = _index_in(secs["doc_id"], value_set)
     span = np.int64(1) << 40  # offsets stay far below 2**40 characters
     key = h_doc * span + secs["start"].to_numpy()
     order = np.argsort(key, kind="stable")  # searchsorted needs (doc, start) order
-    secs, h_doc, key = secs.take(pa.array(order)), h_doc[order], key[order]
-    s_doc = pc.index_in(doc, value_set=value_set).to_numpy(zero_copy_only=False)
-    s_doc = np.where(np.isnan(s_doc.astype(float)), -1, s_doc).astype(np.int64)
+    h_doc, key = h_doc[order], key[order]
+    s_doc = _index_in(doc, value_set)
     pos = np.searchsorted(key, s_doc * span + starts, side="right") - 1
     ok = (pos >= 0) & (h_doc[np.maximum(pos, 0)] == s_doc) & (s_doc >= 0)
-    pos = _innermost(pos, ok, starts, secs)
-    ids = secs["section_id"].take(pa.array(np.maximum(pos, 0)))
-    return pc.if_else(pa.array(pos < 0), pa.scalar(None, pa.string()), ids)
+    row = _innermost(np.where(ok, order[np.maximum(pos, 0)], -1), starts, secs)
+    ids = secs["section_id"].take(pa.array(np.maximum(row, 0)))
+    return pc.if_else(pa.array(row < 0), pa.scalar(None, pa.string()), ids)
 
 
-def _innermost(pos: np.ndarray, ok: np.ndarray, starts: np.ndarray, secs: pa.Table) -> np.ndarray:
-    """Walk up to the first enclosing section whose body still holds the sentence start."""
+def _index_in(values, value_set: pa.Array) -> np.ndarray:
+    """Index of each value in value_set, -1 when it is missing or null."""
+    return pc.fill_null(pc.index_in(values, value_set=value_set), -1).to_numpy().astype(np.int64)
+
+
+def _innermost(row: np.ndarray, starts: np.ndarray, secs: pa.Table) -> np.ndarray:
+    """Walk up from each section row (-1: none) to the first enclosing one whose body holds the start."""
     body_end = secs["body_end"].to_numpy()
-    parent = {sid: i for i, sid in enumerate(secs["section_id"].to_pylist())}
-    parents = np.array([parent.get(p, -1) if p else -1 for p in secs["parent_id"].to_pylist()])
-    pos = np.where(ok, pos, -1)
-    bad = np.flatnonzero((pos >= 0) & (body_end[np.maximum(pos, 0)] <= starts))
-    for i in bad:  # rare: a sentence after a section's body_end but before the next heading
-        p = pos[i]
+    bad = np.flatnonzero((row >= 0) & (body_end[np.maximum(row, 0)] <= starts))
+    if len(bad) == 0:
+        return row
+    # rare: a sentence after a section's body_end but before the next heading
+    parents = _index_in(secs["parent_id"], secs["section_id"].combine_chunks())
+    row = row.copy()
+    for i in bad:
+        p = row[i]
         while p >= 0 and body_end[p] <= starts[i]:
             p = parents[p]
-        pos[i] = p
-    return pos
+        row[i] = p
+    return row
 
 
 def _with_section_ids(sentences: pa.Table, ids) -> pa.Table:
@@ -125,4 +136,5 @@ def _with_section_ids(sentences: pa.Table, ids) -> pa.Table:
     return from_columns("sentences", cols)
 
 
-__all__ = ["OutlineStage", "assign_sections", "format_outline", "outline", "prepare", "section_at", "sections"]
+__all__ = ["OutlineStage", "Section", "assign_sections", "format_outline", "outline", "prepare", "section_at",
+           "section_columns", "sections"]

@@ -1,108 +1,183 @@
-"""Heading candidates of one document: lines that open with a marker, or short label lines."""
-from itertools import accumulate
+"""Heading candidates of a batch of documents: lines that open with a marker, or short label lines.
+
+A batch is the documents' texts joined by "\\n" into one text; every offset below indexes it.
+One regular expression over that text finds the marker lines, numpy splits their heads from
+their run-in bodies, and only the short lines without a marker are read one by one (labels).
+"""
+from bisect import bisect_right
+from itertools import chain
 from typing import NamedTuple
 
-from .markers import DEBRIS, LABEL_LINE_MAX, MARKER_START, STYLES, find_label, find_marker, split_head
+import numpy as np
 
-_STYLE_INDEX = {name: k for k, name in enumerate(STYLES)}
+from .codes import Symbols
+from .markers import GROUP_STYLE, LABEL_LINE_MAX, MARKER_LINE, STYLES, head_ends, label_title, ordinal
+
 LABEL = STYLES.index("label")
 MONTH = STYLES.index("month")
 
 
-class Candidate(NamedTuple):
-    """A line that may open a section; offsets index the document text."""
-
-    line: int  # index of the line in the document
-    style: int  # index into STYLES
-    ordinal: int  # 1-based numeral of the marker (month number for `month`), 0 for labels
-    start: int  # marker start (after scraping debris such as `>`)
-    title_start: int
-    title_end: int  # end of the title: trailing punctuation and run-in body excluded
-    body_start: int  # start of the run-in body on the same line (== line_end when none)
-    line_end: int
-    marker: str
-
-
 class Lines(NamedTuple):
-    """The document's lines: their text and start offsets, and which are candidates."""
+    """The lines of a batch text, and where each document's lines begin."""
 
-    text: list[str]
-    starts: list[int]
-    cand_of_line: list[int]  # index into the candidate list, -1 for a body line
-
-
-def scan(text: str, title: str | None = None) -> tuple[Lines, list[Candidate]]:
-    """All lines of `text` and the heading candidates among them."""
-    # a line equal to the document title is never a candidate (SPEC §3: it is documents.title)
-    lines = text.split("\n")
-    starts = list(accumulate((len(s) + 1 for s in lines), initial=0))
-    cand_of_line = [-1] * len(lines)
-    cands: list[Candidate] = []
-    title = (title or "").strip()
-    for i, line in enumerate(lines):
-        first = line[:1]
-        # most lines are body text: skip them on their first character and length
-        if not (first in MARKER_START or first in DEBRIS or 1 < len(line) <= LABEL_LINE_MAX):
-            continue
-        cand = _candidate(i, starts[i], line)
-        if cand is not None and not (title and line.strip() == title):
-            cand_of_line[i] = len(cands)
-            cands.append(cand)
-    return Lines(lines, starts[:-1], cand_of_line), cands
+    start: np.ndarray  # offset of each line
+    end: np.ndarray  # offset of its end (its "\n", or the end of the text)
+    doc_first: np.ndarray  # index of each document's first line, then the number of lines
 
 
-def _candidate(i: int, pos: int, line: str) -> Candidate | None:
-    """The candidate a line opens, or None."""
-    marker = find_marker(line) or (find_label(line) if len(line) <= LABEL_LINE_MAX else None)
-    if marker is None:
-        return None
-    style = _STYLE_INDEX[marker.style]
-    if style == LABEL:
-        # a label's title is the whole line without its colon: `改进建议:` → 改进建议
-        title_end, body_start = marker.start + len(line[marker.start:].rstrip("：: \u3000")), len(line)
-    else:
-        title_end, body_start = split_head(line, marker.end)
-        if title_end <= marker.end and style != MONTH:
-            return None  # a bare `1、` with nothing after it
-    return Candidate(i, style, marker.ordinal, pos + marker.start, pos + marker.end,
-                     pos + title_end, pos + body_start, pos + len(line), marker.text)
+class Candidates(NamedTuple):
+    """A batch's heading candidates in text order, one array element each."""
 
-
-def next_ordinal(c: Candidate) -> int:
-    """The ordinal the next sibling of `c` carries (months wrap: 十二月份 → 一月份)."""
-    return c.ordinal % 12 + 1 if c.style == MONTH else c.ordinal + 1
+    doc: np.ndarray  # index of the document in the batch
+    line: np.ndarray  # index of the line in the batch (Lines)
+    style: np.ndarray  # index into STYLES
+    ordinal: np.ndarray  # 1-based numeral of the marker (month number for `month`), 0 for labels
+    start: np.ndarray  # marker start (after scraping debris such as `>`)
+    marker_end: np.ndarray  # end of the marker as matched, trailing separators included (== start for labels)
+    title_start: np.ndarray
+    title_end: np.ndarray  # end of the title: trailing punctuation and run-in body excluded
+    body_start: np.ndarray  # start of the run-in body on the same line (== line_end when none)
+    line_end: np.ndarray
 
 
 class Links(NamedTuple):
-    """Sibling structure of a document's candidates, one value per candidate."""
+    """Sibling structure of a batch's candidates, one value per candidate."""
 
-    prev: list[int]  # previous candidate of the same style, -1 when none
-    nxt: list[int]  # next candidate of the same style, -1 when none
-    rank: list[int]  # order in which the candidate's style first appears in the document
-    run: list[int]  # run id: a run is a chain of same-style siblings counting up (1 → 2 → 3)
+    prev: np.ndarray  # previous candidate of the same style in the document, -1 when none
+    nxt: np.ndarray  # next candidate of the same style in the document, -1 when none
+    rank: np.ndarray  # order in which the candidate's style first appears in the document
+    run: np.ndarray  # run id: a run is a chain of same-style siblings counting up (1 → 2 → 3)
 
 
-def links(cands: list[Candidate]) -> Links:
+def lines_of(length: int, symbols: Symbols, doc_start: np.ndarray) -> Lines:
+    """The lines of a batch text of `length` characters; doc_start holds each document's offset."""
+    breaks = symbols.find("\n")
+    start = np.r_[0, breaks + 1]
+    return Lines(start, np.r_[breaks, length], np.r_[np.searchsorted(start, doc_start), len(start)])
+
+
+def scan(view: str, cp: np.ndarray, symbols: Symbols, lines: Lines, titles: list[str | None]) -> Candidates:
+    """All heading candidates of a batch text (`cp` its code points), given each document's title."""
+    marked, bare = _marker_lines(view, cp, symbols, lines)
+    # a line without a valid marker may be a label line; a bare `1、` line is nothing
+    length = lines.end - lines.start
+    short = (length >= 2) & (length <= LABEL_LINE_MAX)
+    short[marked.line] = short[bare] = False
+    both = _merge(marked, _label_lines(view, lines, np.flatnonzero(short)))
+    return _take(both, ~np.isin(both.line, _title_lines(view, lines, titles)))
+
+
+def _marker_lines(view: str, cp: np.ndarray, symbols: Symbols, lines: Lines) -> tuple[Candidates, np.ndarray]:
+    """Candidates of the lines that open with a valid marker, and the lines whose marker is bare (`1、`)."""
+    found = [(m.start(), m.end("lead"), m.end(), GROUP_STYLE[m.lastgroup], ordinal(m[m.lastgroup]))
+             for m in MARKER_LINE.finditer("\n" + view)]
+    if not found:
+        return _empty(), np.zeros(0, dtype=np.int64)
+    cols = np.fromiter(chain.from_iterable(found), dtype=np.int64, count=5 * len(found)).reshape(-1, 5)
+    line_start, start, marker_end = cols[:, 0], cols[:, 1] - 1, cols[:, 2] - 1  # offsets in "\n" + view
+    style, value = cols[:, 3], cols[:, 4]
+    valid = (value > 0) & ((style != MONTH) | (value <= 12))
+    line = np.searchsorted(lines.start, line_start[valid])
+    style, value, start, marker_end = style[valid], value[valid], start[valid], marker_end[valid]
+    # a month marker is its own title (`九月份`); the title of the others follows the marker
+    title_start = np.where(style == MONTH, start, marker_end)
+    line_end = lines.end[line]
+    title_end, body_start = head_ends(cp, symbols, title_start, line_end)
+    bare = (title_end <= title_start) & (style != MONTH)
+    c = Candidates(_doc_of(lines, line), line, style, value, start, marker_end, title_start, title_end,
+                   body_start, line_end)
+    return _take(c, ~bare), line[bare]
+
+
+def _label_lines(view: str, lines: Lines, which: np.ndarray) -> Candidates:
+    """Candidates of the lines `which` that are labels (`存在的问题：`)."""
+    found = []
+    for k, s, e in zip(which.tolist(), lines.start[which].tolist(), lines.end[which].tolist()):
+        span = label_title(view[s:e])
+        if span is not None:
+            found.append((k, s + span[0], s + span[1], e))
+    if not found:
+        return _empty()
+    line, start, title_end, end = (np.array(v) for v in zip(*found))
+    zeros = np.zeros(len(line), dtype=np.int64)
+    return Candidates(_doc_of(lines, line), line, zeros + LABEL, zeros, start, start, start, title_end, end,
+                      end)
+
+
+def _doc_of(lines: Lines, line: np.ndarray) -> np.ndarray:
+    """The document of each line."""
+    return np.searchsorted(lines.doc_first, line, side="right") - 1
+
+
+def _merge(a: Candidates, b: Candidates) -> Candidates:
+    """Candidates of distinct lines as one set, in text order."""
+    both = Candidates(*(np.concatenate([x, y]) for x, y in zip(a, b)))
+    return _take(both, np.argsort(both.line, kind="stable"))
+
+
+def _title_lines(view: str, lines: Lines, titles: list[str | None]) -> list[int]:
+    """Lines that are their document's title, stripped (SPEC §3: that is documents.title, not a heading)."""
+    starts, ends, first = lines.start.tolist(), lines.end.tolist(), lines.doc_first.tolist()
+    found = []
+    for d, title in enumerate(titles):
+        title = (title or "").strip()
+        if not title:
+            continue
+        stop = ends[first[d + 1] - 1]  # the end of the document
+        at = view.find(title, starts[first[d]], stop)
+        while at >= 0:  # each line that holds the title is looked at once
+            k = bisect_right(starts, at) - 1
+            if view[starts[k]:ends[k]].strip() == title:
+                found.append(k)
+            at = view.find(title, ends[k], stop)
+    return found
+
+
+def _take(c: Candidates, which: np.ndarray) -> Candidates:
+    """The candidates selected by a mask or an index array."""
+    return Candidates(*(x[which] for x in c))
+
+
+def _empty() -> Candidates:
+    """No candidates."""
+    return Candidates(*(np.zeros(0, dtype=np.int64) for _ in Candidates._fields))
+
+
+def next_ordinal(style: np.ndarray, ordinal: np.ndarray) -> np.ndarray:
+    """The ordinal the next sibling carries (months wrap: 十二月份 → 一月份)."""
+    return np.where(style == MONTH, ordinal % 12 + 1, ordinal + 1)
+
+
+def links(c: Candidates) -> Links:
     """Previous and next same-style candidate, style rank and sibling run of each candidate."""
-    n = len(cands)
-    prev, nxt, rank, run = [-1] * n, [-1] * n, [0] * n, [-1] * n
-    last: dict[int, int] = {}
-    first_seen: dict[int, int] = {}
-    for i, c in enumerate(cands):
-        j = last.get(c.style, -1)
-        prev[i] = j
-        if j >= 0:
-            nxt[j] = i
-        rank[i] = first_seen.setdefault(c.style, len(first_seen))
-        last[c.style] = i
-    k = 0
-    for i in range(n):
-        if run[i] < 0:
-            j = i
-            while j >= 0 and run[j] < 0:
-                run[j] = k
-                q = nxt[j]
-                ok = q >= 0 and cands[j].style != LABEL and cands[q].ordinal == next_ordinal(cands[j])
-                j = q if ok else -1
-            k += 1
+    n = len(c.style)
+    if n == 0:
+        return Links(*(np.zeros(0, dtype=np.int64) for _ in Links._fields))
+    order = np.lexsort((np.arange(n), c.style, c.doc))  # by document, then style, then position
+    doc, style, ordinal = c.doc[order], c.style[order], c.ordinal[order]
+    same = (doc[1:] == doc[:-1]) & (style[1:] == style[:-1])  # order[i + 1] is the next sibling of order[i]
+    prev, nxt = np.full(n, -1), np.full(n, -1)
+    prev[order[1:][same]] = order[:-1][same]
+    nxt[order[:-1][same]] = order[1:][same]
+    # a style's rank: how many styles of the document have appeared before its first candidate
+    group_head = np.r_[True, ~same]
+    first = np.empty(n, dtype=np.int64)
+    first[order] = order[group_head][np.cumsum(group_head) - 1]
+    opens_style = np.zeros(n, dtype=bool)
+    opens_style[first] = True
+    opened = np.r_[0, np.cumsum(opens_style)]  # styles opened before each candidate
+    rank = opened[first] - opened[np.searchsorted(c.doc, c.doc)]  # less those of earlier documents
+    # a run goes on from a candidate to its next sibling when that one counts up from it; runs
+    # are numbered in text order of their first candidate
+    counts_up = same & (style[:-1] != LABEL) & (ordinal[1:] == next_ordinal(style, ordinal)[:-1])
+    run_head = np.r_[True, ~counts_up]
+    run = np.empty(n, dtype=np.int64)
+    run[order] = _ranks(order[run_head])[np.cumsum(run_head) - 1]
     return Links(prev, nxt, rank, run)
+
+
+def _ranks(values: np.ndarray) -> np.ndarray:
+    """Position of each of distinct `values` in their sorted order."""
+    out = np.empty(len(values), dtype=np.int64)
+    out[np.argsort(values)] = np.arange(len(values))
+    return out

@@ -26,7 +26,9 @@ class LinearModel:
         """Heading probability of each row of `x` (columns in `features` order)."""
         if x.shape[0] == 0:
             return np.zeros(0)
-        z = ((x - self.mean) / self.scale) @ self.coef + self.intercept
+        z = x - self.mean
+        z /= self.scale  # in place: one temporary matrix instead of two
+        z = z @ self.coef + self.intercept
         return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
 
 

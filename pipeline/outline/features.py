@@ -1,15 +1,13 @@
 """Line features a careful reader uses to tell a heading from a list item or body text.
 
 The features of a whole batch are computed at once: the batch text as an array of code
-points (line lengths, last characters, counts), the candidates as integer columns, and a few
-regular-expression passes over the joined titles — no per-line Python beyond `candidates`.
+points (line lengths, last characters, counts), the candidates as integer columns, and the
+joined titles as code points — no per-line Python.
 """
-import functools
-import re
-
 import numpy as np
 
-from .candidates import LABEL, MONTH
+from .candidates import LABEL, next_ordinal
+from .codes import Symbols, count_in, isin, spans
 from .markers import INTRO_ENDINGS, LABEL_WORDS, STYLES
 
 # `共送出作品52件` `6人获奖`: a count makes a line a report of results, not a head
@@ -17,10 +15,6 @@ _MEASURES = "名人件节篇次项个所本册元位"
 # `在…中` `我校…` `本学期…`: a sentence that opens with a subject or setting tells what
 # happened; a head opens with its verb (`加强…` `开展…`)
 NARRATIVE_OPENINGS = tuple("在 我 本 由 对 从 通过 为了 按照 根据 经过 今年 这学期 学校 老师 教师".split())
-# `组长：王建民`: a short field name, a colon, then its value
-_FIELD = re.compile(r"\n[^，。：:\n]{1,6}[：:][^\n]")
-# `地点` `待定`: a short line without punctuation, like a flattened table cell
-_CELL = re.compile(r"\n[^。，；：\n]{1,12}(?=\n)")
 _STOPS, _COLONS = "。！？!?", "：:"
 
 _RUN_MEANS = (("run_body_after", "body_after"), ("run_log_title_len", "log_title_len"),
@@ -43,82 +37,59 @@ FEATURES = tuple(
 _F = {name: k for k, name in enumerate(FEATURES)}
 
 
-def batch_matrix(docs) -> tuple[np.ndarray, np.ndarray]:
-    """Feature rows (FEATURES) and batch-wide run ids of every candidate of document.Prepared docs."""
-    n = sum(len(d.cands) for d in docs)
+def batch_matrix(batch) -> np.ndarray:
+    """Feature rows (FEATURES) of every candidate of a document.Prepared batch."""
+    n = len(batch.cands.style)
     x = np.zeros((n, len(FEATURES)))
     if n == 0:
-        return x, np.zeros(0, dtype=np.int64)
-    big = "\n".join(d.view for d in docs)
-    lines = _line_table(big)
-    c = _candidate_table(docs, lines)
+        return x
+    lines = _line_table(batch.cp, batch.symbols, batch.lines)
+    c = _candidate_table(batch)
     _style_and_siblings(x, c)
     _line_features(x, c, lines)
-    _title_cues(x, big, c)
+    _title_cues(x, batch.cp, c)
     _run_features(x, c["run"])
-    return x, c["run"]
+    return x
 
 
-def _line_table(big: str) -> dict[str, np.ndarray]:
-    """Per line of the batch text: start, length, last character, 。 count, field/cell flags."""
-    cp = np.frombuffer(big.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    breaks = np.flatnonzero(cp == 10)
-    starts = np.concatenate([[0], breaks + 1])
-    ends = np.concatenate([breaks, [len(cp)]])
-    stops = np.flatnonzero(cp == ord("。"))
-    last = np.where(ends > starts, cp[np.maximum(ends - 1, 0)], 0)
-    padded = "\n" + big  # a match at i in `padded` is a line starting at i in `big`
-    field = np.zeros(len(starts), dtype=bool)
-    field[np.searchsorted(starts, [m.start() for m in _FIELD.finditer(padded)])] = True
-    cell = np.zeros(len(starts), dtype=bool)
-    cell[np.searchsorted(starts, [m.start() for m in _CELL.finditer(padded)])] = True
-    return {"cp": cp, "start": starts, "len": ends - starts, "last": last,
-            "stops": np.searchsorted(stops, ends) - np.searchsorted(stops, starts),
-            "field": field, "cell": cell}
+def _line_table(cp: np.ndarray, symbols: Symbols, lines) -> dict[str, np.ndarray]:
+    """Per line of the batch text: length, last character, 。 count, field/cell flags."""
+    start, end = lines.start, lines.end
+    length = end - start
+    # `组长：王建民`: a short field name, a colon, then its value: the line's first `，。：:` is a
+    # colon 1-6 characters in, with something after it
+    punct = symbols.find("，。：:；")
+    stopper = punct[isin(cp[punct], "，。：:")]
+    at = np.append(stopper, len(cp))[np.searchsorted(stopper, start)]  # the first one from each line start
+    colon = isin(cp[np.minimum(at, len(cp) - 1)], _COLONS)
+    field = colon & (at - start >= 1) & (at - start <= 6) & (at + 1 < end)
+    # `地点` `待定`: a short line without punctuation, like a flattened table cell, followed by a
+    # line break in its document (so never a document's last line, whatever follows it in the batch)
+    cell = (length >= 1) & (length <= 12) & (count_in(punct[isin(cp[punct], "。，；：")], start, end) == 0)
+    last = lines.doc_first[1:] - 1
+    cell[last[last >= 0]] = False
+    return {"cp": cp, "len": length, "last": np.where(length > 0, cp[np.maximum(end - 1, 0)], 0),
+            "stops": count_in(punct[cp[punct] == ord("。")], start, end), "field": field, "cell": cell}
 
 
-def _candidate_table(docs, lines: dict) -> dict[str, np.ndarray]:
-    """The batch's candidates as columns, with offsets and indices made batch-wide."""
-    sizes = [len(d.cands) for d in docs]
-
-    def each(values) -> np.ndarray:
-        """One value per document, repeated for each of its candidates."""
-        return np.repeat(np.asarray(values), sizes)
-
-    ints = np.array([cnd[:8] for d in docs for cnd in d.cands], dtype=np.int64)
-    c = {name: ints[:, k] for k, name in enumerate(
-        ("local", "style", "ordinal", "start", "title_start", "title_end", "body_start", "line_end"))}
-    char0 = each(np.cumsum([0] + [len(d.view) + 1 for d in docs[:-1]]))
-    for name in ("start", "title_start", "title_end", "body_start", "line_end"):
-        c[name] = c[name] + char0
-    n_lines = [len(d.lines.starts) for d in docs]
-    c["n_lines"] = each(n_lines)
-    c["line"] = c["local"] + each(np.cumsum([0] + n_lines[:-1]))
-    cand0 = each(np.cumsum([0] + sizes[:-1]))
-    c["first"] = np.arange(len(ints)) == cand0  # first candidate of its document
-    for name in ("prev", "nxt"):
-        local = np.array([v for d in docs for v in getattr(d, name)], dtype=np.int64)
-        c[name] = np.where(local >= 0, local + cand0, -1)
-    c["rank"] = np.array([v for d in docs for v in d.rank], dtype=np.int64)
-    run0 = np.cumsum([0] + [max(d.run, default=-1) + 1 for d in docs[:-1]])
-    c["run"] = np.array([v for d in docs for v in d.run], dtype=np.int64) + each(run0)
-    c["plan"] = each([d.plan for d in docs])
+def _candidate_table(batch) -> dict[str, np.ndarray]:
+    """The batch's candidates as columns, with their lines, links and documents."""
+    cands, links, doc_first = batch.cands, batch.links, batch.lines.doc_first
+    c = {**cands._asdict(), **links._asdict()}
+    c["local"] = cands.line - doc_first[cands.doc]  # line index in the document
+    c["n_lines"] = doc_first[cands.doc + 1] - doc_first[cands.doc]
+    c["first"] = np.r_[True, cands.doc[1:] != cands.doc[:-1]]  # first candidate of its document
+    c["plan"] = batch.plan[cands.doc]
     c["is_last_line"] = c["local"] == c["n_lines"] - 1
     last_cand = np.append(c["first"][1:], True)
-    c["next_cand_line"] = np.where(last_cand, c["line"] - c["local"] + c["n_lines"],
-                                   np.append(c["line"][1:], 0))
+    c["next_cand_line"] = np.where(last_cand, doc_first[cands.doc + 1], np.append(cands.line[1:], 0))
     return c
-
-
-def _next_ordinal(c: dict) -> np.ndarray:
-    """The ordinal the next sibling carries (months wrap: 十二月份 → 一月份)."""
-    return np.where(c["style"] == MONTH, c["ordinal"] % 12 + 1, c["ordinal"] + 1)
 
 
 def _style_and_siblings(x: np.ndarray, c: dict) -> None:
     """Marker style, sibling continuity (一 → 二 → 三) and the style's order of first use."""
     x[np.arange(len(x)), c["style"]] = 1.0
-    nxt_ord = _next_ordinal(c)
+    nxt_ord = next_ordinal(c["style"], c["ordinal"])
     prev, nxt = c["prev"], c["nxt"]
     x[:, _F["ordinal_1"]] = c["ordinal"] == 1
     x[:, _F["continues_prev"]] = (prev >= 0) & (nxt_ord[np.maximum(prev, 0)] == c["ordinal"])
@@ -143,12 +114,12 @@ def _line_features(x: np.ndarray, c: dict, lines: dict) -> None:
     cols = {
         "log_title_len": np.log1p(tlen), "title_le8": tlen <= 8, "title_le20": tlen <= 20,
         "title_gt40": tlen > 40, "run_in": rest > 0, "log_rest_len": np.log1p(rest),
-        "head_end_stop": _isin(head, _STOPS), "head_end_colon": _isin(head, _COLONS),
+        "head_end_stop": isin(head, _STOPS), "head_end_colon": isin(head, _COLONS),
         "line_end_stop": end == ord("。"), "line_end_semicolon": end == ord("；"),
         "line_end_colon": end == ord("："), "line_end_comma": end == ord("，"),
-        "line_end_none": ~_isin(end, "。；：，"), "body_after": body > 0, "many_body_after": body > 1,
+        "line_end_none": ~isin(end, "。；：，"), "body_after": body > 0, "many_body_after": body > 1,
         "next_is_candidate": next_cand, "next_is_short": has_next & (lines["len"][nxt] <= 20),
-        "prev_ends_colon": has_prev & _isin(lines["last"][prv], _COLONS),
+        "prev_ends_colon": has_prev & isin(lines["last"][prv], _COLONS),
         "prev_is_short": has_prev & (lines["len"][prv] > 0) & (lines["len"][prv] <= 20),
         "first_line": c["local"] == 0, "last_line": c["is_last_line"],
         "stops_in_line": np.log1p(lines["stops"][c["line"]]),
@@ -160,26 +131,13 @@ def _line_features(x: np.ndarray, c: dict, lines: dict) -> None:
         x[:, _F[name]] = values
 
 
-def _isin(codes: np.ndarray, chars: str) -> np.ndarray:
-    """Which code points are one of `chars` (a table lookup: faster than np.isin)."""
-    return _table(chars)[np.minimum(codes, 0xFFFF)]
-
-
-@functools.cache
-def _table(chars: str) -> np.ndarray:
-    """A read-only lookup table over the Basic Multilingual Plane marking `chars`."""
-    table = np.zeros(0x10000, dtype=bool)
-    table[[ord(ch) for ch in chars]] = True
-    table.flags.writeable = False
-    return table
-
-
-def _title_cues(x: np.ndarray, big: str, c: dict) -> None:
-    """Word cues in the titles, from the code points of all titles joined by \\n."""
-    spans = list(zip(c["title_start"].tolist(), c["title_end"].tolist()))
-    titles = "\n" + "\n".join([big[s:e] for s, e in spans]) + "\n"
-    first = np.cumsum([1] + [e - s + 1 for s, e in spans])[:-1]  # where each title starts
-    cp = np.frombuffer(titles.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+def _title_cues(x: np.ndarray, text: np.ndarray, c: dict) -> None:
+    """Word cues in the titles, from the code points of all titles joined by \\n (`text`: the batch's)."""
+    start, end = c["title_start"], c["title_end"]
+    first = np.cumsum(np.r_[1, end[:-1] - start[:-1] + 1])  # where each title starts
+    ends = first + (end - start)
+    cp = np.full(ends[-1] + 1, 10, dtype=np.uint32)  # "\n", the titles joined by "\n", "\n"
+    cp[spans(first, ends)] = text[spans(start, end)]
 
     def per_title(mask: np.ndarray) -> np.ndarray:
         """How many positions of `mask` fall in each title."""
@@ -193,14 +151,13 @@ def _title_cues(x: np.ndarray, big: str, c: dict) -> None:
     x[:, _F["digit_in_title"]] = per_title(digit) > 0
     x[:, _F["title_has_le"]] = per_title(cp == ord("了")) > 0
     # `10月16日` `20xx`: a date; `52件` `9人次`: a count
-    numeral = digit | _isin(cp, "一二三四五六七八九十")
-    date = (_isin(cp, "月日号") & np.concatenate([[False], numeral[:-1]])) | _year(cp)
+    numeral = digit | isin(cp, "一二三四五六七八九十")
+    date = (isin(cp, "月日号") & np.concatenate([[False], numeral[:-1]])) | _year(cp)
     x[:, _F["title_has_date"]] = per_title(date) > 0
     before_digit = np.concatenate([[False], digit[:-1]])
-    approx_digit = _isin(before, "多余") & np.concatenate([[False, False], digit[:-2]])
-    x[:, _F["title_has_count"]] = per_title(_isin(cp, _MEASURES) & (before_digit | approx_digit)) > 0
+    approx_digit = isin(before, "多余") & np.concatenate([[False, False], digit[:-2]])
+    x[:, _F["title_has_count"]] = per_title(isin(cp, _MEASURES) & (before_digit | approx_digit)) > 0
     x[:, _F["parallel_title"]] = (commas > 0) & (_longest_phrase(cp, first, len(x)) <= 10)
-    ends = first + np.array([e - s for s, e in spans])
     x[:, _F["narrative_opening"]] = _affix(cp, first, ends, NARRATIVE_OPENINGS, at_end=False)
     x[:, _F["intro_ending"]] = _affix(cp, first, ends, INTRO_ENDINGS, at_end=True)
     x[:, _F["label_word"]] = _affix(cp, first, ends, LABEL_WORDS, at_end=True)
@@ -216,8 +173,9 @@ def _affix(cp: np.ndarray, first: np.ndarray, ends: np.ndarray, words: tuple[str
         code = np.zeros(len(at), dtype=np.int64)
         for j in range(k):  # k code points packed into one integer (21 bits each)
             code = (code << 21) | cp[at + j].astype(np.int64)
-        targets = [_pack(w) for w in words if len(w) == k]
-        out[ok] |= np.isin(code, targets)
+        targets = np.sort([_pack(w) for w in words if len(w) == k])
+        found = np.minimum(np.searchsorted(targets, code), len(targets) - 1)
+        out[ok] |= targets[found] == code
     return out
 
 
@@ -233,7 +191,7 @@ def _year(cp: np.ndarray) -> np.ndarray:
     """Positions starting `20` + two digits or placeholders (`2019` `20xx` `20__`)."""
     out = np.zeros(len(cp), dtype=bool)
     if len(cp) >= 4:
-        tail = _isin(cp, "0123456789x_")
+        tail = isin(cp, "0123456789x_")
         out[:-3] = (cp[:-3] == ord("2")) & (cp[1:-2] == ord("0")) & tail[2:-1] & tail[3:]
     return out
 
@@ -242,10 +200,8 @@ def _longest_phrase(cp: np.ndarray, first: np.ndarray, n: int) -> np.ndarray:
     """Length of the longest comma-separated phrase of each title."""
     seps = np.flatnonzero((cp == 10) | (cp == ord("，")))
     lengths = np.diff(seps) - 1
-    owner = np.searchsorted(first, seps[:-1] + 1, side="right") - 1
-    longest = np.zeros(n, dtype=np.int64)
-    np.maximum.at(longest, owner, lengths)
-    return longest
+    owner = np.searchsorted(first, seps[:-1] + 1, side="right") - 1  # each title owns one phrase or more
+    return np.maximum.reduceat(lengths, np.searchsorted(owner, np.arange(n)))
 
 
 def _run_features(x: np.ndarray, run: np.ndarray) -> None:

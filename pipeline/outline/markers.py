@@ -1,49 +1,66 @@
-"""Heading markers (SPEC.md §3): which style a line opens with, its ordinal, and its head."""
+"""Heading markers (SPEC.md §3): which style a line opens with, its ordinal, and its head.
+
+Markers are found in the whole text of a batch at once (MARKER_LINE) and heads are split from
+their run-in bodies with numpy (head_ends); only label lines are read one at a time.
+"""
+import functools
 import re
-from typing import NamedTuple
+
+import numpy as np
+
+from .codes import Symbols, count_in, is_ideograph, isin, spans
 
 # Outermost first: the canonical nesting order of SPEC.md §3 (a prior; documents mix them).
 STYLES = ("cn_dun", "cn_paren", "num_dun", "num_paren", "circled", "month", "label")
 
+# The whitespace of `\s` but the line break, for character classes: the patterns below run over
+# whole texts, and a marker must not reach into the next line.
+SPACE = "\t\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _CN = "一二三四五六七八九十"
 _DIGIT = "0-9０-９"
 _CN_NUM = f"[{_CN}]{{1,3}}"
 _NUM = f"[{_DIGIT}]{{1,3}}"
-_OPEN = "[（(]"
-_CLOSE = "[）)]"
+_OPEN = f"[（(][{SPACE}]?"
+_CLOSE = f"[{SPACE}]?[）)]"
 # `1、` `2.` `3．` `1。`; doubled `1、、` is swallowed by _TRAIL. `3.8` or `1.5万` is a number,
 # not a marker: no digit right after a dot (but `2、20xx年…` is a marker).
 _SEP = f"(?:[、。,，]|[.．](?![{_DIGIT}]))"
-_TRAIL = r"[\s、.．,，]*"  # `（1）、` `1)、` `1、 开学初`: separators and spaces after a marker
+_TRAIL = f"[{SPACE}、.．,，]*"  # `（1）、` `1)、` `1、 开学初`: separators and spaces after a marker
 
-# Scraping debris before a marker: `>一、` `:⑴《…》` `　一、`
-_LEAD = re.compile(r"[\s>＞:：\u3000]*")
-DEBRIS = frozenset(" \t>＞:：\u3000")
+# Scraping debris before a marker: `>一、` `:⑴《…》` `　一、`; a line opening with one of DEBRIS
+# starts after all the spaces, `>` and colons that follow it.
+DEBRIS = " \t>＞:：\u3000"
+_LEAD_CHARS = f"[{SPACE}>＞:：]"
+_LEAD = re.compile(f"{_LEAD_CHARS}*")
 
-# One anchored alternation; the group that matched names the style. Every branch has one
-# bounded numeral group and no nested quantifier, so matching is linear in the line.
-_MARKER = re.compile(
-    rf"{_OPEN}\s?(?P<cn_paren>{_CN_NUM})\s?{_CLOSE}{_TRAIL}"
-    rf"|{_OPEN}\s?(?P<num_paren>{_NUM})\s?{_CLOSE}{_TRAIL}"
+# The characters a marker line can open with: debris, or the first character of a marker.
+_FIRST = f"[{DEBRIS}（(﹝{_DIGIT}{_CN}⑴-⒇⒈-⒛①-⑳❶-❿➀-➉➊-➓]"
+# A line break, the debris, then one alternation whose matching group names the style. Every
+# branch has one bounded numeral group and no nested quantifier, so matching is linear. The
+# pattern opens with a literal `\n`, so the search skips from line break to line break, and
+# drops a line at once when its first character cannot open a marker. It runs over
+# "\n" + text: a match's start is the start of its line in the text.
+MARKER_LINE = re.compile(
+    f"\n(?={_FIRST})(?P<lead>(?:[{DEBRIS}]{_LEAD_CHARS}*+)?+)(?:"
+    rf"{_OPEN}(?P<cn_paren>{_CN_NUM}){_CLOSE}{_TRAIL}"
+    rf"|{_OPEN}(?P<num_paren>{_NUM}){_CLOSE}{_TRAIL}"
     rf"|﹝(?P<num_paren2>{_NUM})﹞{_TRAIL}"
     rf"|(?P<num_paren3>[⑴-⒇]){_TRAIL}"
-    rf"|(?P<num_paren4>{_NUM}){_CLOSE}{_TRAIL}"
+    rf"|(?P<num_paren4>{_NUM})[）)]{_TRAIL}"
     rf"|(?P<num_dun>{_NUM}){_SEP}{_TRAIL}"
     rf"|(?P<num_dun2>[⒈-⒛]){_TRAIL}"
     rf"|(?P<cn_dun>{_CN_NUM}){_SEP}{_TRAIL}"
     rf"|(?P<circled>[①-⑳❶-❿➀-➉➊-➓]){_TRAIL}"
     # `九月份` `三月份：` `9月：`; not `12月23日，…` (a date opens that line)
-    rf"|(?P<month>十[一二]?|[一二三四五六七八九]|[{_DIGIT}]{{1,2}})月份?(?=[：:\s]|$)[：:\s]*"
+    rf"|(?P<month>十[一二]?|[一二三四五六七八九]|[{_DIGIT}]{{1,2}})月份?(?=[：:\s]|\Z)[：:{SPACE}]*)"
 )
-_GROUP_STYLE = {g: g.rstrip("234") for g in _MARKER.groupindex}
-MARKER_START = frozenset(_CN + "0123456789０１２３４５６７８９（(﹝"
-                          + "".join(map(chr, range(0x2460, 0x2474)))  # ①-⑳
-                          + "".join(map(chr, range(0x2474, 0x249C)))  # ⑴-⒇ ⒈-⒛
-                          + "".join(map(chr, range(0x2776, 0x2794))))  # ❶-➓
+GROUP_STYLE = {g: STYLES.index(g.rstrip("234")) for g in MARKER_LINE.groupindex if g != "lead"}
+MONTH_STRIP = " \t\u3000：:"  # stripped from the end of a month marker (`三月份：` → 三月份)
 
 # A run-in head ends at the first of these (`1．教科沙龙。10月16日，…` → 教科沙龙); a `.` only
 # between Chinese characters (`培训.新一轮`), and not in the scraping debris `的.规划`.
-_HEAD_END = re.compile(r"[。！？!?；;：:.]")
+_HEAD_END = "。！？!?；;：:."
+_CLAUSE_END = "：:；;"  # these end a head only within RUN_IN_MAX characters
 _BODY_LEAD = " \t>＞:：\u3000"  # debris between a run-in head and its body
 _TRAILING_PUNCT = " \t\u3000。，、；：.,;:！？!?…"
 _LABEL = re.compile(r"[^\s。，、；：.,;:！？!?]{2,14}(?P<colon>[：:])?")
@@ -61,16 +78,6 @@ _CN_VALUE = {c: i for i, c in enumerate(_CN, 1)}
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
-class Marker(NamedTuple):
-    """A line's marker: offsets are relative to the line."""
-
-    style: str
-    ordinal: int  # 0 when the style has no ordinal (labels)
-    start: int  # first character of the marker
-    end: int  # first character of the title
-    text: str  # the marker as written, e.g. `（1）、`
-
-
 def cn_value(s: str) -> int:
     """Value of a small Chinese numeral: 三 → 3, 十二 → 12, 二十 → 20, 二十三 → 23."""
     if "十" not in s:
@@ -81,8 +88,9 @@ def cn_value(s: str) -> int:
     return (_CN_VALUE.get(tens, 0) if tens else 1) * 10 + (_CN_VALUE.get(ones, 0) if ones else 0)
 
 
-def _ordinal(g: str) -> int:
-    """Ordinal of a captured numeral in any of the supported forms."""
+@functools.cache  # a few hundred distinct numerals in any corpus
+def ordinal(g: str) -> int:
+    """Ordinal of a captured numeral in any of the supported forms; 0 when it is none."""
     if g.isascii():
         return int(g)
     c = g[0]
@@ -103,28 +111,8 @@ def _ordinal(g: str) -> int:
     return int(g.translate(_FULL_DIGITS))
 
 
-def find_marker(line: str) -> Marker | None:
-    """The numbered or month marker that opens `line`, or None."""
-    lead = _LEAD.match(line).end() if line[:1] in DEBRIS else 0
-    if lead >= len(line) or line[lead] not in MARKER_START:
-        return None
-    m = _MARKER.match(line, lead)
-    if m is None:
-        return None
-    group = m.lastgroup
-    style = _GROUP_STYLE[group]
-    value = _ordinal(m.group(group))
-    if style == "month":
-        if not 1 <= value <= 12:
-            return None
-        return Marker("month", value, lead, lead, line[lead:m.end()].rstrip(" \t\u3000：:"))
-    if value == 0:
-        return None
-    return Marker(style, value, lead, m.end(), line[lead:m.end()].rstrip())
-
-
-def find_label(line: str) -> Marker | None:
-    """A short label line (`优点：` `存在的问题`) with no marker, or None; `组长：王建民` is not one."""
+def label_title(line: str) -> tuple[int, int] | None:
+    """(start, end) of the title of a short label line (`优点：` `存在的问题`), or None; `组长：王建民` is not one."""
     lead = _LEAD.match(line).end() if line[:1] in DEBRIS else 0
     m = _LABEL.fullmatch(line.rstrip(), lead)
     if not m or not (m.group("colon") or m.group().endswith(LABEL_WORDS)):
@@ -132,46 +120,72 @@ def find_label(line: str) -> Marker | None:
     words = m.group().rstrip("：:")
     if words.endswith(INTRO_ENDINGS) or "了" in words:
         return None  # `现将工作总结如下：` `我校开展了如下工作：` are sentences, not labels
-    return Marker("label", 0, lead, lead, "")
+    # a label's title is the whole line without its colon: `改进建议:` → 改进建议
+    return lead, lead + len(line[lead:].rstrip("：: \u3000"))
 
 
-def split_head(line: str, start: int) -> tuple[int, int]:
-    """(title_end, body_start) of the text after a marker: a run-in head or the whole line."""
+def head_ends(cp: np.ndarray, symbols: Symbols, start: np.ndarray,
+              end: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(title_end, body_start) of the text cp[start:end] after each marker: a run-in head or the whole line.
+
+    `cp` holds the code points of a whole text (`symbols` its Symbols), `start` and `end` one
+    entry per marker line.
+    """
     # the head ends at the first `。！？` or at a `：；` within RUN_IN_MAX characters, never
-    # inside 《》 or “” (`组织学习《课改纲要》。` keeps the book title whole)
-    end = len(line)
-    quoted = "《" in line or "“" in line
-    pos = start
-    depth = 0  # open 《 and “ so far; counted per stretch so long lines stay linear
-    while True:
-        m = _HEAD_END.search(line, pos)
-        if m is None:
-            return _strip_end(line, start, end), end
-        cut = m.start()
-        if quoted:
-            depth += (line.count("《", pos, cut) - line.count("》", pos, cut)
-                      + line.count("“", pos, cut) - line.count("”", pos, cut))
-        pos = cut + 1
-        if depth > 0 or (cut - start > RUN_IN_MAX and line[cut] in "：:；;"):
-            continue
-        if line[cut] == "." and not _sentence_dot(line, cut):
-            continue
-        body = pos
-        if body < end and line[body] in _BODY_LEAD:
-            body = end - len(line[pos:].lstrip(_BODY_LEAD))
-        if body >= end:
-            return _strip_end(line, start, end), end
-        return _strip_end(line, start, cut), body
+    # inside 《》 or “” (`组织学习《课改纲要》。` keeps the book title whole); the body starts
+    # after the debris that follows
+    owner, at = _positions_within(symbols.find(_HEAD_END), start, end)  # every stop of every line
+    s, e, ch = start[owner], end[owner], cp[at]
+    opens, closes = symbols.find("《“"), symbols.find("》”")
+    depth = count_in(opens, s, at) - count_in(closes, s, at)  # quotes open at the stop
+    far_clause = (at - s > RUN_IN_MAX) & isin(ch, _CLAUSE_END)
+    ok = (depth <= 0) & ~far_clause & ((ch != ord(".")) | _sentence_dot(cp, at, e))
+    cut = np.full(len(start), -1)
+    heads, first = np.unique(owner[ok], return_index=True)  # the first good stop of each line
+    cut[heads] = at[ok][first]
+    body = _run_end(symbols.find(_BODY_LEAD), cut + 1)
+    whole = (cut < 0) | (body >= end)
+    title_end = _strip_end(symbols.find(_TRAILING_PUNCT), start, np.where(whole, end, cut))
+    return title_end, np.where(whole, end, body)
 
 
-def _sentence_dot(line: str, i: int) -> bool:
-    """A `.` that ends a sentence: between Chinese characters, and not the debris `的.`."""
-    return (0 < i < len(line) - 1 and "\u4e00" <= line[i - 1] <= "\u9fff" and line[i - 1] != "的"
-            and "\u4e00" <= line[i + 1] <= "\u9fff")
+def _positions_within(positions: np.ndarray, start: np.ndarray,
+                      end: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(k, p) for every p of sorted `positions` inside [start[k], end[k]), ordered by k then p."""
+    lo, hi = np.searchsorted(positions, start), np.searchsorted(positions, end)
+    return np.repeat(np.arange(len(start)), hi - lo), positions[spans(lo, hi)]
 
 
-def _strip_end(line: str, start: int, end: int) -> int:
-    """End offset of line[start:end] without its trailing punctuation and spaces."""
-    if end <= start or line[end - 1] not in _TRAILING_PUNCT:
+def _sentence_dot(cp: np.ndarray, at: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """Which `.` at `at` end a sentence: between Chinese characters, and not the debris `的.`."""
+    # a head starts after its marker's first character, so cp[at - 1] is still on the line
+    before, after = cp[at - 1], cp[np.minimum(at + 1, len(cp) - 1)]
+    return (at + 1 < end) & is_ideograph(before) & (before != ord("的")) & is_ideograph(after)
+
+
+def _run_end(positions: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """First offset from each `at` on that is not one of sorted `positions` (skips a run of them)."""
+    if len(positions) == 0:
+        return at
+    k, found = _find(positions, at)
+    return np.where(found, positions[_run_edge(positions, k, "right")] + 1, at)
+
+
+def _strip_end(trailing: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """End of each text[start:end] without the run of sorted `trailing` positions it ends with."""
+    if len(trailing) == 0:
         return end
-    return start + len(line[start:end].rstrip(_TRAILING_PUNCT))
+    k, found = _find(trailing, end - 1)
+    return np.where(found & (end > start), np.maximum(trailing[_run_edge(trailing, k, "left")], start), end)
+
+
+def _find(positions: np.ndarray, at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Index of each `at` in sorted, non-empty `positions` (clipped to a valid one), and whether it is there."""
+    k = np.minimum(np.searchsorted(positions, at), len(positions) - 1)
+    return k, positions[k] == at
+
+
+def _run_edge(positions: np.ndarray, k: np.ndarray, side: str) -> np.ndarray:
+    """Index of the first ("left") or last ("right") of the run of consecutive `positions` around each k."""
+    shift = positions - np.arange(len(positions))  # constant along a run, rising between runs
+    return np.searchsorted(shift, shift[k], side=side) - (side == "right")

@@ -16,8 +16,8 @@ from ..config import MODELS, ROOT
 from ..evaluate import read_gold
 from ..segment.simplify import simplified_view
 from . import classify
-from .document import Prepared, batch_scores, feature_matrices, prepare, sections
-from .features import FEATURES
+from .document import Prepared, batch_scores, prepare, sections
+from .features import FEATURES, batch_matrix
 from .scoring import heading_scores, norm
 
 
@@ -31,8 +31,8 @@ class FileData(NamedTuple):
     """One sample file: its prepared documents, candidate labels and gold headings."""
 
     source: str
-    docs: list[Prepared]
-    xs: list[np.ndarray]  # feature matrix of each document
+    batch: Prepared  # the file's documents, prepared together
+    x: np.ndarray  # feature matrix of its candidates
     y: np.ndarray  # 1 where the candidate aligns with a gold heading
 
 
@@ -78,28 +78,27 @@ def align(cands: list[tuple[str, str]], gold: list[str]) -> list[int]:
 
 def file_data(corpus: Path, source: str, gold_docs: list[dict]) -> FileData:
     """Prepare a sample file's documents and label their candidates from its gold."""
-    docs = [prepare(d["text"], d.get("title"), d.get("kind"), simplified_view(d["text"], d.get("script")))
-            for d in load_documents(corpus, source)]
-    keys = [(norm(d.text[c.title_start:c.title_end]), norm(d.text[c.title_start:c.line_end]))
-            for d in docs for c in d.cands]
+    docs = load_documents(corpus, source)
+    batch = prepare([d["text"] for d in docs], [d.get("title") for d in docs], [d.get("kind") for d in docs],
+                    [simplified_view(d["text"], d.get("script")) for d in docs])
+    c, text = batch.cands, batch.text
+    keys = [(norm(text[s:e]), norm(text[s:le]))
+            for s, e, le in zip(c.title_start.tolist(), c.title_end.tolist(), c.line_end.tolist())]
     gold = [norm(h["title"]) for g in gold_docs for h in g.get("headings", [])]
     matched = align(keys, gold)
-    return FileData(source, docs, feature_matrices(docs), np.array([j >= 0 for j in matched], dtype=np.int8))
+    return FileData(source, batch, batch_matrix(batch), np.array([j >= 0 for j in matched], dtype=np.int8))
 
 
 def stack(files: list[FileData]) -> tuple[np.ndarray, np.ndarray]:
     """All feature rows and labels of some files."""
-    xs = [x for f in files for x in f.xs]
-    x = np.vstack(xs) if xs else np.zeros((0, len(FEATURES)))
+    x = np.vstack([f.x for f in files]) if files else np.zeros((0, len(FEATURES)))
     return x, np.concatenate([f.y for f in files])
 
 
 def predict_file(model: classify.LinearModel, f: FileData) -> list[tuple[str, int]]:
     """(title, level) of every heading the model finds in a file."""
-    out = []
-    for d, p in zip(f.docs, batch_scores(model, f.docs)):
-        out += [(s.title, s.level) for s in sections(d, p, 0.5)]
-    return out
+    per_doc = sections(f.batch, batch_scores(model, f.batch), 0.5)
+    return [(s.title, s.level) for secs in per_doc for s in secs]
 
 
 def lofo_report(gold_dir: Path = ROOT / "corpus" / "gold", corpus: Path = ROOT / "corpus" / "sample",

@@ -18,8 +18,8 @@ ADVERSARIAL = [
 @pytest.mark.parametrize("line", ADVERSARIAL, ids=[f"adv{i}" for i in range(len(ADVERSARIAL))])
 def test_long_adversarial_lines_are_fast(line, model):
     t = time.perf_counter()
-    doc = prepare(line)
-    secs = sections(doc, batch_scores(model, [doc])[0], 0.5)
+    batch = prepare([line])
+    secs = sections(batch, batch_scores(model, batch), 0.5)[0]
     assert time.perf_counter() - t < 2.0
     for s in secs:
         assert 0 <= s.start <= s.end <= s.body_end <= len(line)
@@ -30,8 +30,8 @@ def test_random_text_spans_index_the_text(model):
     alphabet = list("一二三四五六七八九十1234567890１２（）()、.．。，：；①②⑴﹝﹞月份>\n 加强教研工作学习")
     for _ in range(50):
         text = "".join(rng.choice(alphabet, size=400))
-        doc = prepare(text)
-        for s in sections(doc, batch_scores(model, [doc])[0], 0.5):
+        batch = prepare([text])
+        for s in sections(batch, batch_scores(model, batch), 0.5)[0]:
             assert text[s.start:s.end].endswith(s.title)
             assert s.end <= s.body_end <= len(text)
 

@@ -1,7 +1,21 @@
 """Markers of every SPEC §3 style, odd scraped variants, and run-in heads."""
+import re
+
+import numpy as np
 import pytest
 
-from pipeline.outline.markers import find_label, find_marker, split_head
+from pipeline.outline.document import prepare, sections
+from pipeline.outline.markers import SPACE, label_title
+
+
+def candidate(line: str) -> dict | None:
+    """The heading candidate of a one-line document: its Section fields, ordinal and run-in body; or None."""
+    batch = prepare([line])
+    if len(batch.cands.line) == 0:
+        return None
+    (section,), = sections(batch, np.ones(1), 0.5)
+    c = batch.cands
+    return {**section._asdict(), "ordinal": int(c.ordinal[0]), "body": line[c.body_start[0]:]}
 
 
 @pytest.mark.parametrize("line, style, ordinal, marker", [
@@ -35,16 +49,16 @@ from pipeline.outline.markers import find_label, find_marker, split_head
     ("9月：开学工作", "month", 9, "9月"),
 ])
 def test_marker_styles(line, style, ordinal, marker):
-    m = find_marker(line)
-    assert (m.style, m.ordinal, m.text) == (style, ordinal, marker)
-    assert line[m.start:].startswith(marker)
+    c = candidate(line)
+    assert (c["style"], c["ordinal"], c["marker"]) == (style, ordinal, marker)
+    assert line[c["start"]:].startswith(marker)
 
 
 @pytest.mark.parametrize("line", [">一、转变观念", "：⑴《视角下的教学研究》课题", "　一、指导思想"])
 def test_scraping_debris_before_marker(line):
-    m = find_marker(line)
-    assert m is not None and m.start > 0
-    assert line[m.start:m.end].strip() in ("一、", "⑴")
+    c = candidate(line)
+    assert c is not None and c["start"] > 0
+    assert c["marker"] in ("一、", "⑴")
 
 
 @pytest.mark.parametrize("line", [
@@ -52,19 +66,20 @@ def test_scraping_debris_before_marker(line):
     "4（3.8）", "本学期工作总结", "二十一世纪，是一个信息飞速发展的时代", "13",
 ])
 def test_not_markers(line):
-    assert find_marker(line) is None
+    assert candidate(line) is None
 
 
 @pytest.mark.parametrize("line, title", [("优点：", "优点"), ("改进建议:", "改进建议"), ("存在的问题", "存在的问题")])
 def test_labels(line, title):
-    m = find_label(line)
-    assert m is not None and m.style == "label"
+    start, end = label_title(line)
+    assert line[start:end] == title
+    assert (candidate(line)["style"], candidate(line)["title"]) == ("label", title)
 
 
 @pytest.mark.parametrize("line", ["组长：王建民", "凉水河中心校", "待定", "现将这学期工作总结如下：",
                                   "本学期我校开展了如下工作：", "语文星期四下午第二节课"])
 def test_not_labels(line):
-    assert find_label(line) is None
+    assert label_title(line) is None
 
 
 @pytest.mark.parametrize("line, title, body", [
@@ -75,16 +90,25 @@ def test_not_labels(line):
     ("（1）组织学习《课改纲要。摘要》。然后交流", "组织学习《课改纲要。摘要》", "然后交流"),
     ("4.积极参加新一轮教师基本功培训.新一轮培训是国家举办的", "积极参加新一轮教师基本功培训", "新一轮培训是国家举办的"),
     ("1、加强对学习内容的.规划，精心安排。", "加强对学习内容的.规划，精心安排", ""),
+    ("1、加强“三课”活动：每周一次。", "加强“三课”活动", "每周一次。"),
+    ("3、开展《“读书”月》活动；全员参与", "开展《“读书”月》活动", "全员参与"),
+    ("2、学习：\u3000> 正文内容", "学习", "正文内容"),
+    ("5、做好.工作", "做好", "工作"),
+    ("①认真备课…", "认真备课", ""),
+    ("九月份：开学工作", "九月份", "开学工作"),
 ])
 def test_run_in_heads(line, title, body):
-    m = find_marker(line)
-    title_end, body_start = split_head(line, m.end)
-    assert line[m.end:title_end] == title
-    assert line[body_start:] == body
+    c = candidate(line)
+    assert (c["title"], c["body"], c["run_in"]) == (title, body, body != "")
 
 
 def test_colon_far_into_a_sentence_is_not_a_head():
     line = "2、老师们参加每两周一次的数学教研活动（周二下午），每次时间不少于2节课，做到“三定”：定时、定主题。"
-    m = find_marker(line)
-    title_end, _ = split_head(line, m.end)
-    assert line[m.end:title_end].endswith("定时、定主题")
+    assert candidate(line)["title"].endswith("定时、定主题")
+
+
+def test_markers_stay_on_their_line():
+    # the marker pattern runs over whole texts: its spaces are \s without the line break
+    space = re.compile(f"[{SPACE}]")
+    assert [c for c in range(0x110000) if bool(space.match(chr(c))) != (chr(c).isspace() and c != 10)] == []
+    assert len(prepare(["（\n一）不是\n1\n、也不是\n1、\n加强学习"]).cands.line) == 0

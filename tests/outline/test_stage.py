@@ -1,11 +1,12 @@
 """The outline stage over a batch: sections table, sentences with section_id, spans."""
 import re
 
+import numpy as np
 import pyarrow as pa
 import pytest
 
 from pipeline.config import OutlineConfig
-from pipeline.outline import OutlineStage, format_outline
+from pipeline.outline import OutlineStage, format_outline, section_at
 from pipeline.schemas import SECTIONS, SENTENCES, from_columns
 
 TEXT_A = "本学期工作总结如下。\n一、加强学习\n组织教师学习。认真读书。\n1、集中学习\n每周一次。\n二、完善制度\n建立制度。"
@@ -91,3 +92,13 @@ def test_traditional_documents_keep_their_characters():
     rows = out["sections"].to_pylist()
     assert [(r["title"], r["level"]) for r in rows] == [("存在的問題", 1), ("今後的打算", 1)]
     assert all(text[r["start"]:r["end"]] == r["marker"] + r["title"] for r in rows)
+
+
+def test_section_at_a_line_break_that_ends_sections():
+    # `1、集中学习` and `一、加强学习` both end at the line break before `二、完善制度`: an offset
+    # there walks up past both to no section
+    text = TEXT_A
+    docs = from_columns("documents", {"doc_id": ["a"], "text": [text]})
+    secs = OutlineStage(OutlineConfig())({"documents": docs})["sections"]
+    offsets = np.array([text.index("\n1、"), text.index("\n二、"), text.index("二、"), 0])
+    assert section_at(pa.array(["a"] * 4), offsets, secs, ["a"]).to_pylist() == ["a-s0", None, "a-s2", None]

@@ -6,8 +6,8 @@ from pipeline.outline.document import prepare, sections
 
 def tree(text: str) -> list[tuple[str, int, str | None]]:
     """(title, level, parent title) of every candidate line, all kept as headings."""
-    doc = prepare(text)
-    secs = sections(doc, np.ones(len(doc.cands)), 0.5)
+    batch = prepare([text])
+    secs = sections(batch, np.ones(len(batch.cands.line)), 0.5)[0]
     return [(s.title, s.level, secs[s.parent].title if s.parent >= 0 else None) for s in secs]
 
 
@@ -64,7 +64,7 @@ def test_labels_take_the_level_they_nest_at():
 
 def test_body_end_runs_to_the_next_heading_of_the_same_or_higher_level():
     text = "一、学习\n正文一。\n1、读书\n正文二。\n二、教研\n正文三。"
-    doc = prepare(text)
-    secs = sections(doc, np.ones(len(doc.cands)), 0.5)
+    batch = prepare([text])
+    secs = sections(batch, np.ones(len(batch.cands.line)), 0.5)[0]
     assert [text[s.start:s.body_end] for s in secs] == [
         "一、学习\n正文一。\n1、读书\n正文二。", "1、读书\n正文二。", "二、教研\n正文三。"]
