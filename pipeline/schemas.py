@@ -96,7 +96,7 @@ ERRORS = pa.schema([
 MINHASH = pa.schema([
     DOC_ID,
     col("text_sha1", pa.string(), "SHA-1 of documents.text (exact duplicates)"),
-    col("signature", pa.binary(), "MinHash values (uint32, datasketch affine32 scheme)"),
+    col("signature", pa.binary(), "MinHash values: num_perm uint32, one-permutation hashing of character 5-grams"),
 ])
 
 TABLES = {

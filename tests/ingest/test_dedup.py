@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from pipeline.ingest.dedup import find_duplicates, signature
+from pipeline.ingest.dedup import find_duplicates, lsh_bands, signature
 
 BASE = ("本学期，我校校本教研工作依据学校工作计划，以课堂教学为中心，努力提高教学质量。"
         "开展了丰富多彩的教研活动，组织教师外出学习培训二十余人次，取得了较好的成效。") * 6
@@ -36,3 +36,10 @@ def test_find_duplicates_points_at_the_first_copy():
     dups = find_duplicates(rows, 0.7)
     assert dups["d"] == ("a", 1.0)
     assert dups["c"][0] == "a" and "b" not in dups
+
+
+@pytest.mark.parametrize("num_perm", [64, 128, 256])
+@pytest.mark.parametrize("threshold", [0.5, 0.7, 0.8, 0.9])
+def test_bands_are_the_ones_datasketch_chooses(threshold, num_perm):
+    lsh = pytest.importorskip("datasketch.lsh")
+    assert lsh_bands(threshold, num_perm) == lsh._optimal_param(threshold, num_perm, 0.5, 0.5)
