@@ -45,6 +45,7 @@ class Lexicon:
     lead_re: re.Pattern  # the same adverbs opening an award phrase
     place_re: re.Pattern  # 第一名, 冠军
     trigger_re: re.Pattern  # 被评为, 荣获, 成为, 为
+    strong: frozenset  # the strong title triggers
     endings: tuple
     suffixes: tuple
     events: tuple
@@ -95,7 +96,7 @@ def load_lexicon(folder: str = str(PATTERNS)) -> Lexicon:
         d, load_levels(folder), {c: tuple(v for v in verbs if v[-1] == c) for c in {v[-1] for v in verbs}},
         re.compile(f"(?:{trim})+$|^(?:{trim})+"), re.compile(f"(?:{trim})+"),
         re.compile(_alt(list(d["places"]) + list(d["medals"]))),
-        re.compile(_alt(t["strong"] + t["weak"] + ["成为", "为"])),
+        re.compile(_alt(t["strong"] + t["weak"] + ["成为", "为"])), frozenset(t["strong"]),
         _longest_first(d["title_endings"]), _longest_first(d["title_suffixes"]), _longest_first(d["event_words"]),
         _any_re(d["plan_cues"]), _any_re(d["title_cues"]), _any_re(d["title_suffixes"]), _any_re(t["judged"]),
         _any_re(d["event_words"]), _any_re(d["event_words"], True), _any_re(d["title_endings"], True),
@@ -116,12 +117,10 @@ def level_of(s: str | None, lv: Levels | None = None) -> str | None:
 
 
 def clause_start(text: str, pos: int, n: int, stops: re.Pattern = CLAUSE_RE) -> int:
-    """Start of the clause (or sentence) holding pos, looking back at most n chars."""
-    lo = max(0, pos - n)
-    last = None
-    for last in stops.finditer(text, lo, pos):
-        pass
-    return last.end() if last else lo
+    """Start of the clause (or sentence) holding pos, looking back at most n chars (stops: single characters)."""
+    lo = pos - n if pos > n else 0
+    m = stops.search(text[lo:pos][::-1])  # stops are single characters: the first one in the reversed window
+    return pos - m.start() if m else lo
 
 
 def clause_end(text: str, pos: int, n: int, stops: re.Pattern = CLAUSE_RE) -> int:
@@ -138,8 +137,8 @@ def _verb_ending_at(text: str, end: int, lex: Lexicon) -> str | None:
 
 def _span_start(text: str, rs: int, floor: int, lex: Lexicon) -> tuple[int, str, int]:
     """Scan back from a rank to where its phrase starts: (start, what stopped us, verb start)."""
-    k = rs - 1
-    while k >= max(floor, rs - WINDOW):
+    k, lo = rs - 1, max(floor, rs - WINDOW)
+    while k >= lo:
         v = _verb_ending_at(text, k + 1, lex)
         if v:  # 获得区级……
             return k + 1, "verb", k + 1 - len(v)
@@ -244,6 +243,8 @@ def _event(body: str, lex: Lexicon) -> str | None:
 def _context_event(text: str, start: int, lex: Lexicon) -> str | None:
     """The competition named earlier in the sentence: 在县……比赛活动中，杨骁……获一等奖 (with level)."""
     seg = text[clause_start(text, start, 150, SENT_RE):start]
+    if not lex.event_re.search(seg):
+        return None  # no event word: nothing below can match
     best, opened = -1, -1
     for w in lex.events:
         j = seg.rfind(w)
@@ -408,10 +409,10 @@ def _title_end(text: str, s: int, e: int, mode: str, lex: Lexicon) -> int | None
 
 def _trigger_mode(text: str, m: re.Match, lex: Lexicon) -> str | None:
     """How sure a trigger is: strong 被评为, weak 荣获, level 成为, tail 为 after 评选/推荐."""
-    g, t = m.group(), lex.d["title_triggers"]
+    g = m.group()
     if text[m.end():m.end() + 1] == "的":
         return None  # 对评选出的优秀论文: a relative clause, not a title conferred
-    if g in t["strong"]:
+    if g in lex.strong:
         return "strong"
     if g != "为":
         return "level" if g == "成为" else "weak"
@@ -427,11 +428,12 @@ def _title_awards(text: str, lex: Lexicon) -> list[dict]:
     """Honour titles after 被评为/荣获/授予: 市级骨干教师称号, “校本教研先进集体”荣誉称号."""
     out, done = [], 0
     for m in lex.trigger_re.finditer(text):
-        if m.group() == "为" and text[m.start() - 1:m.start()] in "成评作认因行以称选":
-            continue  # as _trigger_mode would say, without the call: most triggers are 为
-        mode = _trigger_mode(text, m, lex) if m.start() >= done else None
+        p = m.start()
+        if p < done or m.group() == "为" and text[p - 1:p] in "成评作认因行以称选":
+            continue  # a trigger inside the list just read (获获获…) starts nothing new; 成为 评为 作为 (most are 为)
+        mode = _trigger_mode(text, m, lex)
         if mode is None:
-            continue  # a trigger inside the list just read (获获获…) starts nothing new
+            continue
         items = _items(text, _trim_lead(text, m.end(), len(text)), lex)
         first = [it for it in items if not it[2]]
         if mode == "weak" and first and lex.suffix_re.search(text, first[-1][0], first[-1][1]):

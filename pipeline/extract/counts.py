@@ -23,11 +23,11 @@ NUMERAL = (
     r"(?P<mid>多|余|来)?(?P<mag>[万亿])?(?P<post>多|余)?"
 )
 # The characters a NUMERAL match can open with (大约 将近 近 约, digits, numerals, blanks),
-# and those that can come second in a count (约 近 after 大 将, the rest of a numeral, 多余来,
-# or a unit's first character): the count regex, which has no literal prefix to skip
-# ahead on, is tried only where such a pair starts.
+# and those that can come second in a count (约 近 after 大 将, the rest of a numeral, 多余来;
+# . and 、 only before a digit, as in 1.5 and 63、2%; else a whole unit): the count regex, which
+# has no literal prefix to skip ahead on, is tried only where such a start is (not at 1、 一、 数学).
 NUMERAL_FIRST = "大将近约0123456789零〇一二两三四五六七八九十百千万亿几数xX×"
-NUMERAL_SECOND = "约近0123456789零〇一二两三四五六七八九十百千万亿几数xX×.、-~～至到多余来"
+NUMERAL_SECOND = "约近0123456789零〇一二两三四五六七八九十百千万亿几数xX×-~～至到多余来"
 QUOTE_MARKS = re.compile("[“”]")
 PERCENT_WORDS = re.compile(r"百分之([零〇一二两三四五六七八九十百点]{1,8})")
 # Words after a unit that make it a duration (`两个月`, `一个学期`), not a count.
@@ -56,9 +56,9 @@ def load_units(folder: str = str(PATTERNS)) -> tuple[str, ...]:
 
 @functools.cache
 def count_starts(folder: str = str(PATTERNS)) -> re.Pattern:
-    """Where a count may start: a NUMERAL_FIRST character before a NUMERAL_SECOND one or a unit's first."""
-    second = set(NUMERAL_SECOND) | {u[0] for u in load_units(folder) if u}
-    return re.compile(f"[{re.escape(NUMERAL_FIRST)}](?=[{''.join(map(re.escape, sorted(second)))}])")
+    """Where a count may start: a NUMERAL_FIRST character before a NUMERAL_SECOND one, . or 、 and a digit, or a unit."""
+    units = "|".join(re.escape(u) for u in load_units(folder))
+    return re.compile(f"[{re.escape(NUMERAL_FIRST)}](?=[{re.escape(NUMERAL_SECOND)}]|[.、][0-9]|{units})")
 
 
 @functools.cache
@@ -153,10 +153,17 @@ def _verb_at(s: str) -> bool:
     return any(words.get(s[:n], ("",))[0] in ("v", "vn") for n in (3, 2))
 
 
-def _item_from_tokens(tokens: dict, start: int, end: int) -> str | None:
-    """The noun tokens right after the count (三个/教研组), else the noun right before (教师/66名)."""
+def _items_from_tokens(tokens: dict, spans: list[tuple[int, int]]) -> list[tuple[int, int] | None]:
+    """The span of each count's item: the noun tokens right after it (三个/教研组), else the noun right before
+    (教师/66名). One search per document for all its counts: a NumPy call costs more than the reading."""
     t_start, t_end, pos = tokens["start"], tokens["end"], tokens["pos"]
-    k = int(np.searchsorted(t_start, end))
+    after = np.searchsorted(t_start, [e for _, e in spans]).tolist()
+    before = (np.searchsorted(t_end, [s for s, _ in spans], side="right") - 1).tolist()
+    return [_token_item(t_start, t_end, pos, s, e, k, b) for (s, e), k, b in zip(spans, after, before)]
+
+
+def _token_item(t_start, t_end, pos, start: int, end: int, k: int, b: int) -> tuple[int, int] | None:
+    """_items_from_tokens for one count [start, end): k is the first token from its end, b the last before it."""
     # the six tokens from k as plain Python values: one optional skip plus four nouns is all we read
     ts, te, tp = t_start[k:k + 6].tolist(), t_end[k:k + 6].tolist(), pos[k:k + 6].tolist()
     i = 1 if ts and tp[0] in ("uj", "f") and te[0] - ts[0] <= 2 else 0  # 8节以上的公开课: skip 以上 / 的
@@ -165,17 +172,13 @@ def _item_from_tokens(tokens: dict, start: int, end: int) -> str | None:
         j += 1
     if j > i:
         return None if ts[i] - end > 3 else (ts[i], te[j - 1])
-    k = int(np.searchsorted(t_end, start, side="right")) - 1
-    if k >= 0 and t_end[k] == start and pos[k] in NOUNISH:
-        return int(t_start[k]), int(t_end[k])
+    if b >= 0 and t_end[b] == start and pos[b] in NOUNISH:
+        return int(t_start[b]), int(t_end[b])
     return None
 
 
-def _item(text: str, start: int, end: int, tokens: dict | None = None) -> str | None:
-    """The counted noun next to the count: after it (三个课题) or before it (教师66名)."""
-    if tokens is not None and len(tokens.get("start", ())):
-        span = _item_from_tokens(tokens, start, end)
-        return text[span[0]:span[1]] if span else None
+def _item(text: str, start: int, end: int) -> str | None:
+    """The counted noun next to the count, from the dictionary: after it (三个课题) or before it (教师66名)."""
     j = end
     for filler in ("以上的", "以下的", "左右的", "以上", "以下", "的"):
         if text.startswith(filler, j):
@@ -219,26 +222,25 @@ def _dictionary_nouns(text: str, j: int) -> str | None:
     return None
 
 
-def _entity(text: str, m: re.Match, tokens: dict | None = None) -> dict | None:
-    """One count entity from a match, or None when the numeral does not parse."""
-    num, unit = m.group("num"), m.group("unit")
-    mag = m.group("mag") or ""
+def _entity(text: str, m: re.Match) -> dict | None:
+    """One count entity from a match (its item still None), or None when the numeral does not parse."""
+    pre, num, mid, mag, post, unit, tail = m.group("pre", "num", "mid", "mag", "post", "unit", "tail")
+    mag = mag or ""
     if unit == "元" and (mag == "万" or (num.endswith("万") and not mag)):
         unit = "万元"  # 30多万元 / 近五万元: the annotators count in 万元
         if not mag:
             num = num[:-1]
         mag = ""
-    number = parse_number((m.group("pre") or "") + num.replace("、", ".") + (m.group("mid") or "") + mag
-                          + (m.group("post") or ""))
+    number = parse_number((pre or "") + num.replace("、", ".") + (mid or "") + mag + (post or ""))
     if number is None or (number.value is None and not number.placeholder):
         if not (number and number.approx in ("几", "数")):
             return None
-    approx = m.group("tail") or number.approx
-    start = m.start("pre") if m.group("pre") else m.start("num")
+    approx = tail or number.approx
+    start = m.start("pre") if pre else m.start("num")
     return {
         "type": "count", "start": start, "end": m.end(), "text": text[start:m.end()],
         "value": number.value, "approx": approx, "unit": "%" if unit == "％" else unit,
-        "item": _item(text, start, m.end(), tokens), "placeholder": number.placeholder,
+        "item": None, "placeholder": number.placeholder,
         "value_high": number.high,
     }
 
@@ -265,6 +267,17 @@ def _decimal_words(s: str) -> float | None:
         return None
 
 
+def _set_items(text: str, counts: list[dict], tokens: dict | None) -> None:
+    """Fill in each count's item: from the tokens when there are some, else from the dictionary."""
+    if tokens is not None and len(tokens.get("start", ())) and counts:
+        spans = _items_from_tokens(tokens, [(e["start"], e["end"]) for e in counts])
+        for e, span in zip(counts, spans):
+            e["item"] = text[span[0]:span[1]] if span else None
+    else:
+        for e in counts:
+            e["item"] = _item(text, e["start"], e["end"])
+
+
 def find_counts(text: str, tokens: dict | None = None, patterns: str = str(PATTERNS)) -> list[dict]:
     """Every count in one document's text, in order, with value, approx, unit and item.
 
@@ -275,13 +288,14 @@ def find_counts(text: str, tokens: dict | None = None, patterns: str = str(PATTE
         if m.group("num") == "一" or _excluded(text, m):
             continue  # 一次, 一个: _excluded says "one" if nothing earlier; half the matches, so test it first
         num = m.start("num")
-        if "“" in text[max(0, num - 12):num]:  # only then can a short quote hold it
+        if "“" in text[num - 12 if num > 12 else 0:num]:  # only then can a short quote hold it
             quoted = _quoted_spans(text) if quoted is None else quoted
             if _inside(num, quoted):
                 continue
-        entity = _entity(text, m, tokens)
+        entity = _entity(text, m)
         if entity is not None:
             out.append(entity)
+    _set_items(text, out, tokens)
     if "百分之" in text:
         words = _percent_words(text)
         spans = [(e["start"], e["end"]) for e in words]

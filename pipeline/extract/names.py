@@ -124,8 +124,10 @@ def name_ok(s: str, lex: Lexicon, ambiguous: bool = False, strict: bool = True, 
     given = s[k:]
     if not given.strip(PLACEHOLDER):
         return True  # 郭z, 陈xx
+    bad = lex.bad_given
     for c in given:  # 刘四方 may hold a numeral in the middle; 周一 高三 may not
-        if not is_cjk(c) or c in lex.bad_given and not (c in MIDDLE_NUMERALS and c == s[-2] and n == 3):
+        if not ("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf") \
+                or c in bad and not (c in MIDDLE_NUMERALS and c == s[-2] and n == 3):
             return False
     return not (is_word(s, strict) or (n == 3 and _word_inside(s, lex, whole)))
 
@@ -145,28 +147,38 @@ def _word_inside(s: str, lex: Lexicon, whole: bool = False) -> bool:
 def name_before(text: str, p: int, lex: Lexicon, ambiguous: bool = False, alone: bool = False,
                 strict: bool = True) -> tuple[int, str] | None:
     """The name that ends at p (王晓洁 in 组内王晓洁老师), choosing its start; None if none."""
-    if lex.heads.isdisjoint(text[max(0, p - 4):p]):
+    heads = lex.heads
+    if heads.isdisjoint(text[p - 4 if p > 4 else 0:p]):
         return None  # no surname or blank among the four characters before p
-    tail = text[max(0, p - 2):p]
-    blanks = len(tail) - len(tail.rstrip(PLACEHOLDER))
-    if blanks:
-        i = p - blanks - 1
+    if p and text[p - 1] in PLACEHOLDER:
+        tail = text[p - 2 if p > 2 else 0:p]
+        i = p - (len(tail) - len(tail.rstrip(PLACEHOLDER))) - 1
         if i >= 0 and surname_len(text[i], lex) and not is_word(text[i - 1:i + 1] if i else ""):
             return i, text[i:p]  # 郭z校长
         return None
-    for n in (3, 2, 4):
-        i = p - n
-        if i < 0 or text[i] not in lex.heads:
-            continue  # name_ok would refuse it: spare the call
-        cand = text[i:p]
-        if not name_ok(cand, lex, ambiguous and n == 3, strict) or _prefer_shorter(text, i, p, lex, alone):
-            continue
-        return i, cand
     c = text[p - 1:p]
+    if _may_end_name(c, text[p - 2:p - 1], lex):
+        for n in (3, 2, 4):
+            i = p - n
+            if i < 0 or text[i] not in heads:
+                continue  # name_ok would refuse it: spare the call
+            cand = text[i:p]
+            if not name_ok(cand, lex, ambiguous and n == 3, strict) or _prefer_shorter(text, i, p, lex, alone):
+                continue
+            return i, cand
     if alone and p >= 1 and c in lex.common and not is_word(text[p - 2:p] if p >= 2 else ""):
         if p < 2 or not text[p - 2].isascii() or not text[p - 2].isalnum():
             return p - 1, c  # 潘老师: surname only
     return None
+
+
+def _may_end_name(c: str, before: str, lex: Lexicon) -> bool:
+    """False when name_ok refuses every name whose last given character is c (before: the character before c).
+
+    The test name_ok applies to each given character, hoisted out of name_before's loop over lengths.
+    """
+    return ("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf") and (
+        c not in lex.bad_given or c in MIDDLE_NUMERALS and c == before)
 
 
 def _prefer_shorter(text: str, i: int, p: int, lex: Lexicon, alone: bool) -> bool:
@@ -185,13 +197,15 @@ def _prefer_shorter(text: str, i: int, p: int, lex: Lexicon, alone: bool) -> boo
 
 def follower_at(text: str, j: int, lex: Lexicon, extra: tuple = ()) -> bool:
     """True when a name may end at j: punctuation, a numeral, or a closing word follows."""
-    if j >= len(text):
+    n = len(text)
+    if j >= n:
         return True
-    k = j
-    while k < len(text) and k - j < 6 and (text[k].isdigit() or text[k] in CN_NUMERALS):
-        k += 1
-    if k > j:
-        return k < len(text) and text[k] in COUNT_UNITS  # 王超十二位, 张洪岩88节; not 昌乐二中
+    c = text[j]
+    if c.isdigit() or c in CN_NUMERALS:
+        k = j + 1
+        while k < n and k - j < 6 and (text[k].isdigit() or text[k] in CN_NUMERALS):
+            k += 1
+        return k < n and text[k] in COUNT_UNITS  # 王超十二位, 张洪岩88节; not 昌乐二中
     return lex.follows.match(text, j) is not None or (extra and text.startswith(extra, j))
 
 

@@ -43,11 +43,13 @@ class Number(NamedTuple):
 
 def is_placeholder(s: str) -> bool:
     """True when the numeral is wholly anonymised (`x`, `xx`, `××`)."""
-    return bool(s) and all(c in PLACEHOLDER_CHARS for c in s)
+    return bool(s) and not s.strip(PLACEHOLDER_CHARS)
 
 
 def _strip_approx(s: str) -> tuple[str, str | None]:
     """Split an approximation word off the front or back of a numeral."""
+    if not s.startswith(PREFIX_APPROX) and not s.endswith(SUFFIX_APPROX):
+        return s, None  # most numerals: one test instead of nine
     for word in PREFIX_APPROX:
         if s.startswith(word) and len(s) > len(word):
             return s[len(word):], word
@@ -122,9 +124,14 @@ def _approximate(s: str) -> Number | None:
 def parse_number(s: str) -> Number | None:
     """Parse one numeral as written (`4万多`, `近五`, `三四`, `xx`); None when it is not one."""
     number = _parse(s.strip())
-    if number is not None and not all(v is None or math.isfinite(v) for v in (number.value, number.high)):
+    if number is not None and not (_finite(number.value) and _finite(number.high)):
         return None  # a run of 400 digits overflows to inf: an artefact, not a count
     return number
+
+
+def _finite(v: float | None) -> bool:
+    """True for None or a finite number."""
+    return v is None or math.isfinite(v)
 
 
 def _parse(s: str) -> Number | None:

@@ -12,7 +12,6 @@ from .awards import PATTERNS, SENT_RE, Levels, clause_end, clause_start, level_o
 TITLE_MAX = 60  # chars a 《》 or “” title may span; also bounds every scan (linear time)
 CONTEXT = 25  # chars before/after a title read for 课题 and level words
 OPEN_CLOSE = {"《": "》", "“": "”"}
-OPEN_RE = re.compile("[《“]")
 # a clause stop, except ：, which may sit between 课题 and its title (课题如：“…”)
 BEFORE_RE = re.compile("[，。；！？,;!?\n\r\t （）()【】]")
 AFTER_RE = re.compile("[，。；：！？,;:!?\n\r\t （）()【】]")
@@ -55,12 +54,23 @@ def load_lexicon(folder: str = str(PATTERNS)) -> Lexicon:
                    re.compile(alt(d["tie_words"] + ["课题名称"])))
 
 
+def _opening_brackets(text: str) -> list[int]:
+    """Offsets of every 《 and “, in order: two str.find loops outrun a character-class regex."""
+    found = []
+    for ch in OPEN_CLOSE:
+        i = text.find(ch)
+        while i >= 0:
+            found.append(i)
+            i = text.find(ch, i + 1)
+    return sorted(found)
+
+
 def _titles(text: str) -> list[tuple[int, int, str]]:
     """Every 《…》 and “…” title as (start, end, bracket); a 《 left open closes at the next 《."""
-    out = []
-    for m in OPEN_RE.finditer(text):
-        i, ch = m.start(), m.group()
-        lim = min(len(text), i + TITLE_MAX)
+    out, n = [], len(text)
+    for i in _opening_brackets(text):
+        ch = text[i]
+        lim = i + TITLE_MAX if i + TITLE_MAX < n else n
         close, nl = text.find(OPEN_CLOSE[ch], i + 1, lim), text.find("\n", i + 1, lim)
         nl = nl if nl >= 0 else lim
         reopen = text.find("《", i + 1, lim) if ch == "《" else -1
@@ -76,7 +86,7 @@ def _groups(titles: list, text: str) -> list[list]:
     groups = []
     for t in titles:
         gap = text[groups[-1][-1][1]:t[0]] if groups else "x"
-        if groups and groups[-1][-1][2] == t[2] and len(gap) <= 3 and all(c in "、，,和及与 " for c in gap):
+        if groups and groups[-1][-1][2] == t[2] and len(gap) <= 3 and not gap.strip("、，,和及与 "):
             groups[-1].append(t)
         else:
             groups.append([t])

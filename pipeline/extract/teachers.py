@@ -18,6 +18,10 @@ ETC = re.compile(r"等(?:[0-9一二两三四五六七八九十]{1,6}[多余]?[�
 # A name closed by one of these verbs, when a clause edge or a particle opens it
 STRONG_VERBS = re.compile("获得|荣获|分获|获|执教|参加|撰写|被评为|主持|代表")
 LEFT_EDGE = CLAUSE_BREAK + "的校组由是为有和与及、"
+# Titles a lone surname never takes (潘老师, but not 潘教师)
+NOT_ALONE = frozenset(("教师", "同志", "工作室", "名师工作室", "教研员"))
+# The parts of a field value: what lies between separators
+FIELD_PART = re.compile(r"[^、，,；;。\s和与及]+")
 
 
 def _entity(start: int, name: str, role: str | None, kind: str = "teacher") -> dict:
@@ -48,11 +52,12 @@ def titled_names(text: str, lex: Lexicon) -> list[dict]:
     out, heads = [], lex.heads
     for m in _title_regex(lex.titles_after).finditer(text):
         p = m.start()
-        if heads.isdisjoint(text[p - 4 if p > 4 else 0:p]) or text.startswith("们", m.end()):
+        lo = p - 4 if p > 4 else 0
+        if heads.isdisjoint(text[lo:p]) or text.startswith("们", m.end()):
             continue  # no surname near enough for name_before to find; 老师们
         title = m.group()
-        alone = title not in ("教师", "同志", "工作室", "名师工作室", "教研员")
-        if not alone and heads.isdisjoint(text[max(0, p - 4):max(0, p - 1)]):
+        alone = title not in NOT_ALONE
+        if not alone and heads.isdisjoint(text[lo:p - 1]):
             continue  # only a lone surname (潘老师) may stand right before the title
         found = name_before(text, p, lex, ambiguous=True, alone=alone, strict=False)
         if found and not (title == "教师" and _generic_teacher(text, *found)):
@@ -126,12 +131,11 @@ def _list_names(text: str, e: int, count: int, named: list, lex: Lexicon) -> lis
     """
     strong, weak = [], []
     for a, b in named:
-        # the strict test passes a subset of what the loose one passes: an item with no
-        # loose name has no strict one either, so test loosely first
-        loose = _names_of_item(text, a, b, e, lex, False)
-        found = _names_of_item(text, a, b, e, lex, True) if loose else []
+        # most items with room hold a name that passes both tests (the strict one passes a
+        # subset of what the loose one does): test strictly first, loosely only if that fails
+        found = _names_of_item(text, a, b, e, lex, True)
         strong += found
-        weak += [] if found else loose
+        weak += [] if found else _names_of_item(text, a, b, e, lex, False)
     names = sorted(strong + weak)
     if len(names) >= 3 and len({n[:1] for _, n in names}) == 1:
         return []  # 边实践、边研究、边总结 is a parallel phrase, not three 边s
@@ -154,23 +158,30 @@ def _roomy_lists(text: str, lex: Lexicon):
         m = BREAK.search(text, i)
         e = m.start() if m else n
         m = BREAK.search(back, n - i)
-        a, count, room, named = (n - m.start() if m else 0), 0, 0, []
-        while True:
-            b = text.find("、", a, e)
-            b = e if b < 0 else b
-            count += 1
-            if a < e and text[a] in heads:
-                k = min(1, (b - a) // 2) if JOINER_SET.isdisjoint(text[a:b]) else (b - a) // 2
+        a = n - m.start() if m else 0
+        # i is the clause's first 、. Most clauses have no other: then the last item has no room unless it
+        # opens on a surname, and the first has room for one name at most unless 和/与/及 join several.
+        if text.find("、", i + 1, e) < 0 and text[i + 1:i + 2] not in heads and JOINER_SET.isdisjoint(text[a:i]):
+            i = text.find("、", e)
+            continue
+        clause = text[a:e]
+        if heads.isdisjoint(clause):
+            i = text.find("、", e)
+            continue  # no surname or blank: no item has room for a name
+        items = clause.split("、")
+        room, named = 0, []
+        for item in items:
+            b = a + len(item)
+            if item and item[0] in heads:
+                k = len(item) // 2 if not JOINER_SET.isdisjoint(item) else 1 if len(item) > 1 else 0
             else:
-                k = int(b < e and not heads.isdisjoint(text[max(a, b - 4):b - 1]))
+                k = b < e and not heads.isdisjoint(item[-4:-1])
             if k:
                 room += k
                 named.append((a, b))
-            if b >= e:
-                break
             a = b + 1
-        if room >= 2 and 2 * room >= count:
-            yield e, count, named
+        if room >= 2 and 2 * room >= len(items):
+            yield e, len(items), named
         i = text.find("、", e)
 
 
@@ -201,8 +212,8 @@ def field_names(text: str, lex: Lexicon) -> list[dict]:
         # a field value is short: bounding the search keeps one 200,000-character line linear
         end = text.find("\n", m.end(), m.end() + FIELD_CHARS)
         value_end = min(len(text), m.end() + FIELD_CHARS) if end < 0 else end
-        for part in re.finditer(r"[^、，,；;。\s和与及]+", text[m.end():value_end]):
-            start = m.end() + part.start()
+        for part in FIELD_PART.finditer(text, m.end(), value_end):
+            start = part.start()
             out += [_entity(start + k, n, m.group(0)[:-1]) for k, n in _split_glued(part.group(0), lex)]
     return out
 
@@ -240,9 +251,10 @@ def anchored_names(text: str, lex: Lexicon) -> list[dict]:
         if found and text.startswith("——", found[0]):
             out.append(_entity(s, found[1], None))  # 刘国荣——物理
     for m in STRONG_VERBS.finditer(text):
-        if lex.heads.isdisjoint(text[max(0, m.start() - 4):m.start()]):
+        p = m.start()
+        if lex.heads.isdisjoint(text[p - 4 if p > 4 else 0:p]):
             continue  # name_before would find nothing
-        found = name_before(text, m.start(), lex)
+        found = name_before(text, p, lex)
         if found and (found[0] == 0 or text[found[0] - 1] in LEFT_EDGE):
             out.append(_entity(found[0], found[1], None))  # 我校的王芳获得, 数学组郭丽娟执教
     return out
@@ -250,15 +262,18 @@ def anchored_names(text: str, lex: Lexicon) -> list[dict]:
 
 def student_names(text: str, lex: Lexicon) -> list[dict]:
     """Pupils named by 同学 or 学生 (杨骁同学, 学生王明)."""
-    out = []
-    for m in re.finditer(r"同学", text):
-        found = name_before(text, m.start(), lex, strict=False)
+    out, i = [], text.find("同学")
+    while i >= 0:
+        found = name_before(text, i, lex, strict=False)
         if found:
             out.append(_entity(found[0], found[1], None, "student"))
-    for m in re.finditer(r"学生", text):
-        found = name_after(text, m.end(), lex, strict=False)
+        i = text.find("同学", i + 2)
+    i = text.find("学生")
+    while i >= 0:
+        found = name_after(text, i + 2, lex, strict=False)
         if found:
-            out.append(_entity(m.end(), found[1], None, "student"))
+            out.append(_entity(i + 2, found[1], None, "student"))
+        i = text.find("学生", i + 2)
     return out
 
 
