@@ -87,21 +87,13 @@ def segment_chunk(doc_ids: list[str], texts: list[str], scripts: list[str], seg:
     return sentences, tokens
 
 
-def _concat(columns: list[dict]) -> dict:
-    """Column-wise concatenation of per-chunk columns (NumPy or Arrow arrays)."""
-    out = {}
-    for name in columns[0]:
-        parts = [c[name] for c in columns]
-        out[name] = np.concatenate(parts) if isinstance(parts[0], np.ndarray) else pa.concat_arrays(parts)
-    return out
-
-
 def segment_documents(doc_ids: list[str], texts: list[str], scripts: list[str], seg: Segmenter) -> dict:
     """The sentences and tokens tables (SPEC §5) of a list of documents."""
     parts = [segment_chunk(doc_ids[lo:hi], texts[lo:hi], scripts[lo:hi], seg) for lo, hi in _chunks(texts, CHUNK_CHARS)]
     if not parts:
         parts = [segment_chunk([], [], [], seg)]
+    # one table per chunk, concatenated without copying: Parquet writes chunked columns as they are
     return {
-        "sentences": from_columns("sentences", _concat([s for s, _ in parts])),
-        "tokens": from_columns("tokens", _concat([t for _, t in parts])),
+        "sentences": pa.concat_tables([from_columns("sentences", s) for s, _ in parts]),
+        "tokens": pa.concat_tables([from_columns("tokens", t) for _, t in parts]),
     }

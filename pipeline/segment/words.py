@@ -2,7 +2,7 @@
 import functools
 from operator import itemgetter
 from pathlib import Path
-from typing import NamedTuple, Protocol
+from typing import Iterable, NamedTuple, Protocol
 
 import numpy as np
 import pyarrow as pa
@@ -53,20 +53,36 @@ class _Codes(dict):
         return code
 
 
-def tile(text: str, pairs: list[tuple[str, str]]) -> Tokens:
-    """Tokens from (word, tag) pairs whose words concatenate to text exactly (jieba's output), spaces dropped."""
-    n = len(pairs)
-    lens = np.fromiter(map(len, map(itemgetter(0), pairs)), dtype=np.int64, count=n)
+def tile(text: str, pieces: Iterable[list[tuple[str, str]]]) -> Tokens:
+    """Tokens from lists of (word, tag) pairs whose words concatenate to text exactly (jieba's output), spaces dropped."""
+    codes = _Codes()  # ~50 distinct tags: number them and let Arrow expand, instead of converting n Python strings
+    lens, tags = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int32)]
+    for pairs in pieces:
+        lens.append(np.fromiter(map(len, map(itemgetter(0), pairs)), dtype=np.int64, count=len(pairs)))
+        tags.append(np.fromiter(map(codes.__getitem__, map(itemgetter(1), pairs)), dtype=np.int32, count=len(pairs)))
+    lens = np.concatenate(lens)
     ends = np.cumsum(lens)
-    if (ends[-1] if n else 0) != len(text):
+    if (ends[-1] if len(ends) else 0) != len(text):
         raise RuntimeError("segmenter output does not concatenate to its input")
     starts = ends - lens
     keep = ~is_space(codepoints(text)[starts])
-    # ~50 distinct tags: number them and let Arrow expand, instead of converting n Python strings
-    codes = _Codes()
-    tag_codes = np.fromiter(map(codes.__getitem__, map(itemgetter(1), pairs)), dtype=np.int32, count=n)
-    tags = pa.array(list(codes), pa.string()).take(pa.array(tag_codes[keep]))
-    return Tokens(starts[keep], ends[keep], tags)
+    tag_codes = np.concatenate(tags)[keep]
+    return Tokens(starts[keep], ends[keep], pa.array(list(codes), pa.string()).take(pa.array(tag_codes)))
+
+
+def line_pieces(text: str, size: int = 1024):
+    """text in consecutive pieces of about `size` characters, each ending after a line break.
+
+    jieba never joins words across a line break, so tagging piece by piece gives the same
+    tokens; a piece's (word, tag) tuples stay in the CPU cache while they are read and
+    freed, which made tagging and tiling a tenth faster than one call per 64K characters.
+    """
+    i = 0
+    while i < len(text):
+        j = text.find("\n", i + size)
+        j = len(text) if j < 0 else j + 1
+        yield text[i:j]
+        i = j
 
 
 def align(text: str, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -115,8 +131,9 @@ class JiebaSegmenter:
         self._jieba = load_rjieba(user_dict)
 
     def segment(self, text: str) -> Tokens:
-        """Tag the text in one call; offsets from the token lengths."""
-        return tile(text, self._jieba.tag(text, True))
+        """Tag the text piece by piece; offsets from the token lengths."""
+        tag = self._jieba.tag
+        return tile(text, (tag(piece, True) for piece in line_pieces(text)))
 
 
 class JiebaReference:
@@ -135,7 +152,7 @@ class JiebaReference:
 
     def segment(self, text: str) -> Tokens:
         """jieba.posseg over the whole text."""
-        return tile(text, [(p.word, p.flag) for p in self._pos.cut(text, HMM=True)])
+        return tile(text, [[(p.word, p.flag) for p in self._pos.cut(text, HMM=True)]])
 
 
 class PkusegSegmenter:
