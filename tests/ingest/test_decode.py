@@ -50,7 +50,7 @@ def test_docx_under_a_txt_name_decodes_to_its_twin(tmp_path):
     assert docs[0]["encoding"] == "docx"
 
 
-def test_docx_paragraphs_read_as_python_docx_reads_them():
+def test_docx_paragraphs_read_as_python_docx_reads_them_and_tables_in_place():
     import docx
     from docx.enum.text import WD_BREAK
 
@@ -58,14 +58,35 @@ def test_docx_paragraphs_read_as_python_docx_reads_them():
     p = d.add_paragraph("一、")
     p.add_run("甲\t乙").add_break()
     p.add_run("丙").add_break(WD_BREAK.PAGE)
-    d.add_table(rows=1, cols=1).cell(0, 0).text = "表格里的字"
+    table = d.add_table(rows=2, cols=3)
+    for cell, text in zip(table.rows[0].cells, ("姓名", "作品", "奖项")):
+        cell.text = text
+    for cell, text in zip(table.rows[1].cells, ("王丽", "《春》", "一等奖")):
+        cell.text = text
+    table.rows[1].cells[2].add_table(rows=1, cols=1).cell(0, 0).text = "市级"
     d.add_paragraph("")
     d.add_paragraph("  两端空格  ")
     buf = io.BytesIO()
     d.save(buf)
-    expected = "\n".join(p.text for p in docx.Document(io.BytesIO(buf.getvalue())).paragraphs)
-    assert decode_bytes(buf.getvalue()) == (expected, "docx")
-    assert expected == "一、甲\t乙\n丙\n\n  两端空格  "
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(buf.getvalue())).paragraphs]
+    assert paragraphs == ["一、甲\t乙\n丙", "", "  两端空格  "]
+    text, encoding = decode_bytes(buf.getvalue())
+    assert encoding == "docx"
+    assert text.split("\n") == ["一、甲\t乙", "丙", "姓名\t作品\t奖项", "王丽\t《春》\t一等奖 市级", "", "  两端空格  "]
+
+
+def test_docx_content_controls_keep_their_paragraphs():
+    import docx
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    d.add_paragraph("正文第一段")
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    d.element.body.insert(1, parse_xml(
+        f'<w:sdt xmlns:w="{w}"><w:sdtContent><w:p><w:r><w:t>控件里的段落</w:t></w:r></w:p></w:sdtContent></w:sdt>'))
+    buf = io.BytesIO()
+    d.save(buf)
+    assert decode_bytes(buf.getvalue())[0].split("\n") == ["正文第一段", "控件里的段落"]
 
 
 def test_a_zip_that_is_not_a_word_document_is_broken():
