@@ -32,6 +32,8 @@ class Levels:
     cues: dict
     cue_re: re.Pattern
     stop_re: re.Pattern
+    firsts: frozenset  # first and last characters of the cues: most strings open and end with neither
+    lasts: frozenset
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,9 @@ def _longest_first(words) -> tuple:
 def load_levels(folder: str = str(PATTERNS)) -> Levels:
     """Read the level lexicon (levels.json) once per process."""
     d = json.loads((Path(folder) / "levels.json").read_text(encoding="utf-8"))
-    return Levels(d["cues"], re.compile(_alt(d["cues"])), re.compile(_alt(d["stop"])))
+    cues = d["cues"]
+    return Levels(cues, re.compile(_alt(cues)), re.compile(_alt(d["stop"])),
+                  frozenset(c[0] for c in cues if c), frozenset(c[-1] for c in cues if c))
 
 
 @functools.cache
@@ -108,12 +112,27 @@ def level_of(s: str | None, lv: Levels | None = None) -> str | None:
     if not s:
         return None
     lv = lv or load_levels()
+    cues = list(lv.cue_re.finditer(s))
+    if not cues:
+        return None  # most strings name no level: no need to look for stop words
     stops = [m.span() for m in lv.stop_re.finditer(s)]
     found = None
-    for m in lv.cue_re.finditer(s):  # a longer cue wins over a stop word: 校本课题 → school
+    for m in cues:  # a longer cue wins over a stop word: 校本课题 → school
         if not any(a <= m.start() and m.end() <= b for a, b in stops):
             found = lv.cues[m.group()]
     return found
+
+
+def char_offsets(text: str, chars: str) -> list[int]:
+    """Offsets of every occurrence of any of the chars, in order: a str.find loop per character
+    outruns a character-class regex, which tests each character of the text in turn."""
+    found = []
+    for ch in chars:
+        i = text.find(ch)
+        while i >= 0:
+            found.append(i)
+            i = text.find(ch, i + 1)
+    return sorted(found)
 
 
 def clause_start(text: str, pos: int, n: int, stops: re.Pattern = CLAUSE_RE) -> int:
@@ -176,14 +195,13 @@ def _rank_anchors(text: str, lex: Lexicon):
     d, i = lex.d, text.find("奖")
     while i >= 0:
         after, before = text[i + 1:i + 2], text[i - 1:i]
-        named = next((w for w in (text[i - 2:i + 1], text[i - 1:i + 1]) if w in d["named_ranks"]), None)
         if after and after in d["not_after_jiang"] or not before:
             pass
         elif before == "等":
             gs, ranks = _grades(text, i - 1, lex)
             if ranks:
                 yield gs, i + 1, ranks, False
-        elif named:
+        elif named := next((w for w in (text[i - 2:i + 1], text[i - 1:i + 1]) if w in d["named_ranks"]), None):
             yield i + 1 - len(named), i + 1, [d["named_ranks"][named]], False
         elif before not in d["not_before_jiang"] and before not in CLAUSE_STOPS and before != "奖":
             yield i, i + 1, [None], True  # 优秀组织奖, 县优质课奖: the name is found by scanning back
@@ -204,10 +222,12 @@ def _is_plan(text: str, start: int, end: int, lex: Lexicon) -> bool:
 
 def _strip_level(s: str, lex: Lexicon) -> str:
     """Drop level words and particles from both ends of an event: 区级演讲比赛 → 演讲比赛."""
-    cues, s = lex.levels.cues, _clean(s)
+    lv, s = lex.levels, _clean(s)
     for _ in range(2):  # 江苏省……比赛 drops 江苏 and 省
-        s = s[next((n for n in (3, 2, 1) if s[:n] in cues), 0):]
-        s = s[:len(s) - next((n for n in (3, 2, 1) if len(s) >= n and s[-n:] in cues), 0)]
+        if s[:1] in lv.firsts:  # a cue can open s only with one of its first characters
+            s = s[next((n for n in (3, 2, 1) if s[:n] in lv.cues), 0):]
+        if s[-1:] in lv.lasts:
+            s = s[:len(s) - next((n for n in (3, 2, 1) if len(s) >= n and s[-n:] in lv.cues), 0)]
     return _clean(s.lstrip("里级"))
 
 
@@ -429,8 +449,11 @@ def _title_awards(text: str, lex: Lexicon) -> list[dict]:
     out, done = [], 0
     for m in lex.trigger_re.finditer(text):
         p = m.start()
-        if p < done or m.group() == "为" and text[p - 1:p] in "成评作认因行以称选":
-            continue  # a trigger inside the list just read (获获获…) starts nothing new; 成为 评为 作为 (most are 为)
+        if p < done:
+            continue  # a trigger inside the list just read (获获获…) starts nothing new
+        if m.group() == "为" and (text[p - 1:p] in "成评作认因行以称选"
+                                 or not lex.judged_re.search(text, p - 60 if p > 60 else 0, p)):
+            continue  # what _trigger_mode says of most 为 (成为 评为, no 评选 before), without the call
         mode = _trigger_mode(text, m, lex)
         if mode is None:
             continue

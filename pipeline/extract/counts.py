@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .awards import char_offsets
 from .names import load_words
 from .numbers import CN_DIGITS, parse_number
 
@@ -28,7 +29,6 @@ NUMERAL = (
 # has no literal prefix to skip ahead on, is tried only where such a start is (not at 1、 一、 数学).
 NUMERAL_FIRST = "大将近约0123456789零〇一二两三四五六七八九十百千万亿几数xX×"
 NUMERAL_SECOND = "约近0123456789零〇一二两三四五六七八九十百千万亿几数xX×-~～至到多余来"
-QUOTE_MARKS = re.compile("[“”]")
 PERCENT_WORDS = re.compile(r"百分之([零〇一二两三四五六七八九十百点]{1,8})")
 # Words after a unit that make it a duration (`两个月`, `一个学期`), not a count.
 DURATION_AFTER = ("月", "学期", "学年", "星期", "小时", "钟头", "礼拜", "年度", "多月", "半月", "百分点")
@@ -71,9 +71,8 @@ def count_regex(folder: str = str(PATTERNS)) -> re.Pattern:
 def _quoted_spans(text: str, limit: int = 12) -> list[tuple[int, int]]:
     """Short “…” stretches: slogans and names such as “六个一” “343模式”."""
     spans, open_at = [], None
-    for m in QUOTE_MARKS.finditer(text):
-        i = m.start()
-        if m.group() == "“":
+    for i in char_offsets(text, "“”"):
+        if text[i] == "“":
             open_at = i
         elif open_at is not None:
             if i - open_at - 1 <= limit and "\n" not in text[open_at:i]:
@@ -164,13 +163,14 @@ def _items_from_tokens(tokens: dict, spans: list[tuple[int, int]]) -> list[tuple
 
 def _token_item(t_start, t_end, pos, start: int, end: int, k: int, b: int) -> tuple[int, int] | None:
     """_items_from_tokens for one count [start, end): k is the first token from its end, b the last before it."""
-    # the six tokens from k as plain Python values: one optional skip plus four nouns is all we read
-    ts, te, tp = t_start[k:k + 6].tolist(), t_end[k:k + 6].tolist(), pos[k:k + 6].tolist()
-    i = 1 if ts and tp[0] in ("uj", "f") and te[0] - ts[0] <= 2 else 0  # 8节以上的公开课: skip 以上 / 的
-    j = i
-    while j < len(ts) and j - i < 4 and tp[j] in NOUNISH and (j == i or ts[j] == te[j - 1]):
-        j += 1
-    if j > i:
+    # the six tokens from k as plain Python values: one optional skip plus four nouns is all we read;
+    # their offsets only when a noun follows (else the item is the noun before)
+    tp = pos[k:k + 6].tolist()
+    i = 1 if tp and tp[0] in ("uj", "f") and t_end[k] - t_start[k] <= 2 else 0  # 8节以上的公开课: skip 以上 / 的
+    if i < len(tp) and tp[i] in NOUNISH:
+        ts, te, j = t_start[k:k + 6].tolist(), t_end[k:k + 6].tolist(), i + 1
+        while j < len(ts) and j - i < 4 and tp[j] in NOUNISH and ts[j] == te[j - 1]:
+            j += 1
         return None if ts[i] - end > 3 else (ts[i], te[j - 1])
     if b >= 0 and t_end[b] == start and pos[b] in NOUNISH:
         return int(t_start[b]), int(t_end[b])

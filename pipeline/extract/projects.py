@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .awards import PATTERNS, SENT_RE, Levels, clause_end, clause_start, level_of, load_levels
+from .awards import PATTERNS, SENT_RE, Levels, char_offsets, clause_end, clause_start, level_of, load_levels
 
 TITLE_MAX = 60  # chars a 《》 or “” title may span; also bounds every scan (linear time)
 CONTEXT = 25  # chars before/after a title read for 课题 and level words
@@ -42,6 +42,7 @@ class Lexicon:
     heads: tuple
     head_re: re.Pattern  # any of the heads
     tie_re: re.Pattern  # any of the tie words, or 课题名称
+    doc_before_re: re.Pattern  # any of the doc_before words: one search instead of a test per word
 
 
 @functools.cache
@@ -51,24 +52,13 @@ def load_lexicon(folder: str = str(PATTERNS)) -> Lexicon:
     alt = lambda ws: "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))  # noqa: E731
     return Lexicon(d, load_levels(folder), re.compile(alt(d["programmes"])), re.compile(alt(d["status"])),
                    tuple(sorted(d["heads"], key=len, reverse=True)), re.compile(alt(d["heads"]) or "(?!)"),
-                   re.compile(alt(d["tie_words"] + ["课题名称"])))
-
-
-def _opening_brackets(text: str) -> list[int]:
-    """Offsets of every 《 and “, in order: two str.find loops outrun a character-class regex."""
-    found = []
-    for ch in OPEN_CLOSE:
-        i = text.find(ch)
-        while i >= 0:
-            found.append(i)
-            i = text.find(ch, i + 1)
-    return sorted(found)
+                   re.compile(alt(d["tie_words"] + ["课题名称"])), re.compile(alt(d["doc_before"]) or "(?!)"))
 
 
 def _titles(text: str) -> list[tuple[int, int, str]]:
     """Every 《…》 and “…” title as (start, end, bracket); a 《 left open closes at the next 《."""
     out, n = [], len(text)
-    for i in _opening_brackets(text):
+    for i in char_offsets(text, "".join(OPEN_CLOSE)):
         ch = text[i]
         lim = i + TITLE_MAX if i + TITLE_MAX < n else n
         close, nl = text.find(OPEN_CLOSE[ch], i + 1, lim), text.find("\n", i + 1, lim)
@@ -135,7 +125,7 @@ def _entity(text: str, start: int, end: int, name: str, kind: str, level, status
 
 def _is_document(inner: str, before: str, lex: Lexicon) -> bool:
     """《数学课程标准》, 《…管理办法》, 学习《…》, 论文《…》 are documents, not projects."""
-    return inner.endswith(tuple(lex.d["doc_suffixes"])) or any(w in before[-6:] for w in lex.d["doc_before"])
+    return inner.endswith(tuple(lex.d["doc_suffixes"])) or lex.doc_before_re.search(before, len(before) - 6) is not None
 
 
 def _sentence_has_project_word(text: str, pos: int) -> bool:

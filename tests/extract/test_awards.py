@@ -201,3 +201,18 @@ ALPHABET = "获得荣被评为一二三特等奖优秀称号“”《》课题�
 def test_offsets_hold_on_any_text(text):
     for a in find_awards(text):
         assert 0 <= a["start"] < a["end"] <= len(text) and text[a["start"]:a["end"]] == a["text"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("经过层层评选，推荐王老师为区级骨干教师。", [("区级骨干教师", "称号", "district")]),  # 为 after 评选
+    ("他为区级骨干教师做了示范课。", []),  # a bare 为 with no judging word before
+    ("张老师取得了优异的成绩，获得学生好评。", []),  # weak triggers without a title
+])
+def test_title_after_wei_needs_a_judging_word(text, found):
+    assert awards(text) == found
+
+
+@pytest.mark.parametrize("s, level", [("", None), ("比赛", None), ("学校", None), ("社区", None),
+                                      ("校本课题", "school"), ("扬州市一等奖", "municipal")])
+def test_level_of_stop_words_and_strings_without_cues(s, level):
+    assert level_of(s) == level

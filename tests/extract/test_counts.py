@@ -98,6 +98,17 @@ def test_items_from_tokens():
     assert e["item"] == "老师"
 
 
+@pytest.mark.parametrize("text, start, end, pos, item", [
+    ("教师66名参加", [0, 2, 4, 5], [2, 4, 5, 7], ["n", "m", "q", "v"], "教师"),  # no noun after: the one before
+    ("3个的课题", [0, 1, 2, 3], [1, 2, 3, 5], ["m", "q", "uj", "n"], "课题"),  # 的 skipped
+    ("共3个", [0, 1, 2], [1, 2, 3], ["d", "m", "q"], None),  # no token after, an adverb before
+])
+def test_items_from_tokens_before_and_after(text, start, end, pos, item):
+    tokens = {k: __import__("numpy").array(v) for k, v in (("start", start), ("end", end), ("pos", pos))}
+    (e,) = find_counts(text, tokens)
+    assert e["item"] == item
+
+
 @pytest.mark.parametrize("line", [
     "1" * 100_000,
     "一" * 100_000,

@@ -133,3 +133,12 @@ def test_patterns_folder_can_be_swapped(tmp_path):
     (tmp_path / "projects.json").write_text(json.dumps(lexicon, ensure_ascii=False), encoding="utf-8")
     assert names("积极参与春晖计划。") == []
     assert [p["name"] for p in find_projects("积极参与春晖计划。", patterns=str(tmp_path))] == ["春晖计划"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("学习了《小学语文阅读教学的研究》课题", []),  # 学习了 just before: a document read
+    ("学《小学语文阅读教学的研究》课题", [("小学语文阅读教学的研究", "research", None, None)]),  # shorter than the window
+    ("论文《小学语文阅读教学研究》获一等奖，该课题已结题", []),
+])
+def test_document_words_just_before_a_title(text, found):
+    assert projects(text) == found

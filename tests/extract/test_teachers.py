@@ -1,10 +1,13 @@
 """Teacher entities: titles, lists, field lines, anonymised and split names, students, non-names."""
+import random
+import re
 import time
 
 import numpy as np
 import pytest
 
-from pipeline.extract.teachers import find_teachers
+from pipeline.extract.names import load_lexicon
+from pipeline.extract.teachers import _field_regex, _title_before_regex, _title_regex, find_teachers
 
 
 def people(text, tokens=None):
@@ -156,3 +159,49 @@ def test_linear_on_adversarial_lines(line):
     t = time.perf_counter()
     find_teachers(line)
     assert time.perf_counter() - t < 5.0
+
+
+def _plain_spans(words, text):
+    """Spans the plain alternation of the words (in their order) finds."""
+    return [m.span() for m in re.finditer("|".join(map(re.escape, words)), text)]
+
+
+def _random_text(rng, words, n=300):
+    """Words, pieces of words, surnames and filler glued together at random."""
+    pool = list(words) + [w[k:] for w in words for k in range(1, len(w))] + list("王李陈们的、，：为是x\n")
+    return "".join(rng.choice(pool) for _ in range(n))
+
+
+@pytest.mark.parametrize("words", [
+    ("名师工作室", "副主任", "工作室", "班主任", "副校长", "主任", "校长", "老师", "教师", "同志"),
+    ("主任", "任务", "务必"),  # overlapping titles
+    ("教研员", "教研", "教"),  # prefixes
+])
+def test_title_regexes_find_what_the_plain_alternation_finds(words):
+    lex = load_lexicon()
+    rng = random.Random(7)
+    for _ in range(200):
+        text = _random_text(rng, words)
+        plain = _plain_spans(words, text)
+        assert [m.span() for m in _title_regex(words).finditer(text)] == plain
+        # only where a surname or a blank follows; 们 is no surname
+        followed = [(p, q) for p, q in plain if text[q:q + 1] in lex.heads]
+        found = [m.span() for m in _title_before_regex(words, lex.heads).finditer(text)]
+        assert [(p, q) for p, q in found if text[q:q + 1] in lex.heads] == followed
+
+
+def test_title_before_regex_filters_only_lists_without_overlaps():
+    lex = load_lexicon()
+    assert _title_before_regex(("副校长", "校长"), lex.heads) is not _title_regex(("副校长", "校长"))
+    for words in (("主任", "任务"), ("教研员", "教研"), ("学科带头人", "带头")):
+        assert _title_before_regex(words, lex.heads) is _title_regex(words)
+
+
+def test_field_regex_finds_what_the_plain_alternation_finds():
+    labels = ("课题负责人", "负责人", "副组长", "组长", "成员", "执教者", "执教")
+    people = [t for t in labels if t.endswith(("人", "者", "师", "长"))]
+    plain = re.compile("|".join([re.escape(t) + "[:：]" for t in labels] + [re.escape(t) + "(?:为|是)" for t in people]))
+    rng = random.Random(11)
+    for _ in range(200):
+        text = _random_text(rng, labels)
+        assert [m.span() for m in _field_regex(labels).finditer(text)] == [m.span() for m in plain.finditer(text)]
