@@ -5,6 +5,8 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
+from ..segment.userdict import jieba_dict_path
+
 PATTERNS = Path(__file__).resolve().parents[2] / "models" / "patterns"
 PLACEHOLDER = "xXzZ_×*＊"
 CN_NUMERALS = "零〇一二两三四五六七八九十百千万"
@@ -60,10 +62,8 @@ def load_lexicon(folder: str = str(PATTERNS)) -> Lexicon:
 @functools.cache
 def load_words() -> dict:
     """jieba's dictionary words of two or three characters: word -> (POS tag, frequency)."""
-    import jieba
-
     words = {}
-    with jieba.Tokenizer().get_dict_file() as f:
+    with open(jieba_dict_path(), "rb") as f:
         for line in f:
             parts = line.decode("utf-8").split()
             if len(parts) == 3 and 2 <= len(parts[0]) <= 3:

@@ -1,5 +1,6 @@
-"""The domain user dictionary (models/user_dict.txt): jieba's `word freq tag` lines, read once."""
+"""The domain user dictionary (models/user_dict.txt): jieba's `word freq tag` lines, read once; jieba's own dict.txt."""
 import functools
+import importlib.util
 import re
 from pathlib import Path
 from typing import NamedTuple
@@ -30,3 +31,8 @@ def read_user_dict(path: str) -> tuple[Entry, ...]:
         word, freq, tag = m.groups()
         entries.append(Entry(word, int(freq) if freq else None, tag))
     return tuple(entries)
+
+
+def jieba_dict_path() -> Path:
+    """jieba's main dictionary (dict.txt), found without importing jieba (its import loads pkg_resources: 0.1 s)."""
+    return Path(importlib.util.find_spec("jieba").submodule_search_locations[0]) / "dict.txt"

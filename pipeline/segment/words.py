@@ -1,13 +1,12 @@
 """Word segmenters behind one protocol: jieba (rjieba on the hot path, the jieba package as reference) and pkuseg."""
 import functools
 from operator import itemgetter
-from pathlib import Path
 from typing import Iterable, NamedTuple, Protocol
 
 import numpy as np
 import pyarrow as pa
 
-from .userdict import read_user_dict
+from .userdict import jieba_dict_path, read_user_dict
 
 _SPACE_LIMIT = 0x3001  # every str.isspace() code point is at most U+3000 (ideographic space)
 _POS_CACHE_MAX = 1 << 19  # distinct pkuseg tokens whose jieba POS is remembered
@@ -103,13 +102,12 @@ def load_rjieba(user_dict: str):
     so the dictionary is built here from an empty one: same words, frequencies and tags
     as the jieba package with load_userdict.
     """
-    import jieba
     import rjieba
 
     users = {e.word: e for e in read_user_dict(user_dict)}
     base_tags: dict[str, str] = {}
     seg = rjieba.Jieba.empty()
-    with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as f:
+    with open(jieba_dict_path(), encoding="utf-8") as f:
         for line in f:
             word, freq, tag = line.split()
             if word in users:
