@@ -12,6 +12,8 @@ import re
 
 import numpy as np
 
+from ..segment.words import codepoints
+
 _RE_SKIP = re.compile(r"[\s\W_\d]+")  # spun copies differ in words, not in layout or numbers
 # The same test as a lookup table over the BMP: one numpy gather instead of a regex pass
 _KEEP = np.array([not _RE_SKIP.match(chr(c)) for c in range(0x10000)])
@@ -19,7 +21,7 @@ _KEEP = np.array([not _RE_SKIP.match(chr(c)) for c in range(0x10000)])
 
 def shingle_hashes(text: str, k: int) -> np.ndarray:
     """64-bit hashes of the character k-grams of the text (punctuation, digits, spaces removed)."""
-    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    cp = codepoints(text)
     keep = _KEEP[np.minimum(cp, 0xFFFF)]
     astral = np.flatnonzero(cp > 0xFFFF)
     keep[astral] = [not _RE_SKIP.match(chr(c)) for c in cp[astral]]

@@ -1,15 +1,10 @@
-"""A text as a numpy array of code points, and the lookups and counts made on it."""
+"""Lookups and counts on a text's code points (segment.words.codepoints): character classes, offsets, spans."""
 import functools
 from typing import NamedTuple
 
 import numpy as np
 
 IDEOGRAPHS = (0x4E00, 0x9FFF)  # CJK Unified Ideographs: most characters of a Chinese text
-
-
-def code_points(text: str) -> np.ndarray:
-    """The text as an array of code points: element i is text[i]."""
-    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
 def is_ideograph(codes: np.ndarray) -> np.ndarray:

@@ -3,8 +3,9 @@ from typing import NamedTuple
 
 import numpy as np
 
+from ..segment.words import codepoints
 from .candidates import MONTH, Candidates, Lines, Links, lines_of, links, scan
-from .codes import Symbols, code_points, isin
+from .codes import Symbols, isin
 from .features import batch_matrix, paragraph_lists
 from .markers import MONTH_STRIP, STYLES
 from .tree import nest
@@ -64,7 +65,7 @@ def prepare(texts: list[str], titles: list[str | None] | None = None, kinds: lis
     n = len(texts)
     views = [t if v is None or len(v) != len(t) else v for t, v in zip(texts, views or [None] * n)]
     view = "\n".join(views)
-    cp = code_points(view)
+    cp = codepoints(view)
     symbols = Symbols.of(cp)
     doc_start = np.cumsum([0] + [len(t) + 1 for t in texts])
     lines = lines_of(len(cp), symbols, doc_start[:-1])
