@@ -88,6 +88,10 @@ def cn_value(s: str) -> int:
     return (_CN_VALUE.get(tens, 0) if tens else 1) * 10 + (_CN_VALUE.get(ones, 0) if ones else 0)
 
 
+# Enclosed numerals, each block counting from 1: ①-⑳, ⑴-⒇, ⒈-⒛, ❶-❿, ➀-➉, ➊-➓ (first code point, size)
+_ENCLOSED = ((0x2460, 20), (0x2474, 20), (0x2488, 20), (0x2776, 10), (0x2780, 10), (0x278A, 10))
+
+
 @functools.cache  # a few hundred distinct numerals in any corpus
 def ordinal(g: str) -> int:
     """Ordinal of a captured numeral in any of the supported forms; 0 when it is none."""
@@ -96,18 +100,9 @@ def ordinal(g: str) -> int:
     c = g[0]
     if c in _CN_VALUE:
         return cn_value(g)
-    if "\u2460" <= c <= "\u2473":
-        return ord(c) - 0x2460 + 1
-    if "\u2474" <= c <= "\u2487":
-        return ord(c) - 0x2474 + 1
-    if "\u2488" <= c <= "\u249b":
-        return ord(c) - 0x2488 + 1
-    if "\u2776" <= c <= "\u277f":
-        return ord(c) - 0x2776 + 1
-    if "\u2780" <= c <= "\u2789":
-        return ord(c) - 0x2780 + 1
-    if "\u278a" <= c <= "\u2793":
-        return ord(c) - 0x278A + 1
+    for first, count in _ENCLOSED:
+        if 0 <= ord(c) - first < count:
+            return ord(c) - first + 1
     return int(g.translate(_FULL_DIGITS))
 
 
