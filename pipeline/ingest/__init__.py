@@ -88,13 +88,13 @@ def documents_of(text: str, source: str, encoding: str, file_sha1: str, cfg: Ing
     dropped = Counter(r for r in reasons if r)
     kept = [(v, led) for v, (_, led), r in zip(view, lines, reasons) if r is None]
     raws = split_documents(kept, cfg.min_doc_chars)
-    meta = [(doc_kind(raw.title, "\n".join(raw.lines)), doc_meta(raw.title, raw.lines), "\n".join(raw.lines))
-            for raw in raws]
+    simple = ["\n".join(raw.lines) for raw in raws]  # each document on the simplified view
+    meta = [(doc_kind(raw.title, s), doc_meta(raw.title, raw.lines, s)) for raw, s in zip(raws, simple)]
     if traditional:
         _restore(raws, [v for v, _ in kept], [t for t, r in zip(original, reasons) if r is None])
     rows = []
-    for part, (raw, (kind, extra, simple)) in enumerate(zip(raws, meta)):
-        body = "\n".join(raw.lines)
+    for part, (raw, view_text, (kind, extra)) in enumerate(zip(raws, simple, meta)):
+        body = "\n".join(raw.lines) if traditional else view_text
         if part == 0:
             raw.removed.update(dropped)
         rows.append({
@@ -102,7 +102,7 @@ def documents_of(text: str, source: str, encoding: str, file_sha1: str, cfg: Ing
             "source": source, "part": part, "title": raw.title, "kind": kind, "text": body,
             "n_chars": len(body), "encoding": encoding, "script": script_of(body), "file_sha1": file_sha1,
             "removed": ";".join(f"{k}={v}" for k, v in sorted(raw.removed.items())) or None,
-            "_view": simple,  # for MinHash: a traditional copy matches its simplified twin
+            "_view": view_text,  # for MinHash: a traditional copy matches its simplified twin
             **extra,
         })
     return rows

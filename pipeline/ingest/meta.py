@@ -38,14 +38,13 @@ def doc_kind(title: str | None, text: str) -> str:
     return "summary" if past >= future else "plan"
 
 
-def doc_meta(title: str | None, lines: list[str]) -> dict:
-    """year, term, school_level, org and the placeholder flag of one document."""
+def doc_meta(title: str | None, lines: list[str], text: str) -> dict:
+    """year, term, school_level, org and the placeholder flag of one document (text: its lines joined)."""
     probe = " ".join(filter(None, [title, lines[0][:120] if lines else ""]))
     year = _YEAR.search(probe)
     term = _TERM.search(probe)
     level = _LEVEL.search(probe) or _LEVEL.search(" ".join(lines[:3])[:400])
     org = next((s for s in reversed(lines[-3:]) if _ORG.match(s)), None)
-    text = "\n".join(lines)
     return {
         "year": year.group(0) if year else None,
         "term": term.group(0) if term else None,
