@@ -6,9 +6,9 @@ from pathlib import Path
 
 import numpy as np
 
-from .awards import char_offsets
 from .names import load_words
 from .numbers import CN_DIGITS, parse_number
+from .spans import char_offsets
 
 PATTERNS = Path(__file__).resolve().parents[2] / "models" / "patterns"
 

@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .awards import PATTERNS, SENT_RE, Levels, char_offsets, clause_end, clause_start, level_of, load_levels
+from .levels import PATTERNS, Levels, level_of, load_levels
+from .spans import SENT_RE, char_offsets, clause_end, clause_start
 
 TITLE_MAX = 60  # chars a 《》 or “” title may span; also bounds every scan (linear time)
 CONTEXT = 25  # chars before/after a title read for 课题 and level words

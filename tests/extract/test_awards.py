@@ -5,7 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.extract.awards import find_awards, level_of
+from pipeline.extract.awards import find_awards
+from pipeline.extract.levels import level_of
 
 
 def awards(text: str) -> list[tuple]:

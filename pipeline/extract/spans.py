@@ -1,0 +1,38 @@
+"""Text scanning several finders share: stop characters, clause bounds, character offsets, literal alternations."""
+import re
+
+CLAUSE_STOPS = "，。；：！？,;:!?\n\r\t （）()【】[]<>「」…"
+SENT_STOPS = "。；！？;!?\n"
+CLAUSE_RE = re.compile("[" + re.escape(CLAUSE_STOPS) + "]")
+SENT_RE = re.compile("[" + re.escape(SENT_STOPS) + "]")
+
+
+def alt(words) -> str:
+    """A regex alternation of literals, longest first (linear: no quantifiers)."""
+    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+
+
+def char_offsets(text: str, chars: str) -> list[int]:
+    """Offsets of every occurrence of any of the chars, in order: a str.find loop per character
+    outruns a character-class regex, which tests each character of the text in turn."""
+    found = []
+    for ch in chars:
+        i = text.find(ch)
+        while i >= 0:
+            found.append(i)
+            i = text.find(ch, i + 1)
+    return sorted(found)
+
+
+def clause_start(text: str, pos: int, n: int, stops: re.Pattern = CLAUSE_RE) -> int:
+    """Start of the clause (or sentence) holding pos, looking back at most n chars (stops: single characters)."""
+    lo = pos - n if pos > n else 0
+    m = stops.search(text[lo:pos][::-1])  # stops are single characters: the first one in the reversed window
+    return pos - m.start() if m else lo
+
+
+def clause_end(text: str, pos: int, n: int, stops: re.Pattern = CLAUSE_RE) -> int:
+    """End of the clause (or sentence) holding pos, looking ahead at most n chars."""
+    m = stops.search(text, pos, min(len(text), pos + n))
+    return m.start() if m else min(len(text), pos + n)
+
