@@ -1,4 +1,4 @@
-"""The notebooks run clean on a fresh sample run; the HTML report embeds every chart; the report helpers."""
+"""The notebooks run clean on a fresh sample run; the HTML report embeds every chart; the helpers they call."""
 import os
 import re
 import warnings
@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import pipeline
-from pipeline import evaluate, report
+from pipeline import analysis, evaluate, quality, report
 from pipeline.config import RunConfig, SegmentConfig
 from pipeline.segment import pkuseg_model
 
@@ -94,13 +94,13 @@ def test_env_path_defaults_to_the_repo_and_resolves_relative_paths(monkeypatch):
 
 
 def test_titles_normalise_and_map_to_section_types():
-    assert report.normalise_title("存在的不足：") == "存在不足"
-    assert report.normalise_title("转变观念，增强教研意识") == "转变观念"
-    assert report.section_type("教研活动时间安排") == "活动安排 schedule"
-    assert report.section_type("指导思想") == "指导思想 guiding ideas"
-    assert report.section_type("加强青年教师培养") == "教师发展 teacher development"
-    assert report.section_type("整体布局，构成规模") == report.OTHER
-    assert [report.year_label(y) for y in ("20xx", "20__-20__", None, "2019")] == \
+    assert analysis.normalise_title("存在的不足：") == "存在不足"
+    assert analysis.normalise_title("转变观念，增强教研意识") == "转变观念"
+    assert analysis.section_type("教研活动时间安排") == "活动安排 schedule"
+    assert analysis.section_type("指导思想") == "指导思想 guiding ideas"
+    assert analysis.section_type("加强青年教师培养") == "教师发展 teacher development"
+    assert analysis.section_type("整体布局，构成规模") == analysis.OTHER
+    assert [analysis.year_label(y) for y in ("20xx", "20__-20__", None, "2019")] == \
         ["占位 placeholder (20xx)", "占位 placeholder (20xx)", "未注明 not stated", "2019"]
 
 
@@ -121,7 +121,7 @@ def test_counts_are_grouped_by_measure_with_money_in_yuan_and_placeholders_apart
         {"doc_id": "a", "entity_id": "a-e3", "type": "count", "text": "604人次", "value": 604.0, "unit": "人次",
          "item": "培训", "placeholder": False},
     ])
-    summary = report.measure_summary(report.count_measures(ents))
+    summary = analysis.measure_summary(analysis.count_measures(ents))
     assert summary.loc["金额 money (元)", "sum"] == 300000
     assert summary.loc["教师 teachers", ["数值 number", "占位 placeholder", "sum"]].tolist() == [1, 1, 66]
     assert summary.loc["培训人次 training person-times", "sum"] == 604
@@ -133,9 +133,9 @@ def test_awards_table_orders_levels_and_ranks_and_keeps_unstated_apart():
         {"type": "award", "text": "全国美术书法摄影作品大赛特等奖", "rank": "特等奖", "level": "national"},
         {"type": "award", "text": "优秀组织奖", "rank": None, "level": None},
     ])
-    table = report.award_table(ents)
-    assert list(table.index) == ["国家级 national", "区级 district", report.UNSTATED]
-    assert list(table.columns) == ["特等奖", "二等奖", report.UNSTATED]
+    table = analysis.award_table(ents)
+    assert list(table.index) == ["国家级 national", "区级 district", analysis.UNSTATED]
+    assert list(table.columns) == ["特等奖", "二等奖", analysis.UNSTATED]
 
 
 def test_per_document_errors_list_missed_and_spurious_items():
@@ -146,11 +146,11 @@ def test_per_document_errors_list_missed_and_spurious_items():
     secs = pd.DataFrame({"doc_id": ["d", "d"], "title": ["转变观念", "建章立制"], "level": [1, 1], "start": [5, 20]})
     ents = entity_frame([{"doc_id": "d", "type": "teacher", "text": "潘老师", "name": "潘"},
                          {"doc_id": "d", "type": "teacher", "text": "王建民", "name": "王建民"}])
-    row = report.doc_scores(docs, secs, ents, gold).iloc[0]
+    row = quality.doc_scores(docs, secs, ents, gold).iloc[0]
     assert (row.doc_id, row.tp, row.pred, row.gold) == ("d", 2, 4, 4)
     assert sorted((e["kind"], e["error"], e["item"]) for e in row.errors) == [
         ("counts", "missed", "66 名"), ("headings", "missed", "建章立制 (L2)"), ("headings", "spurious", "建章立制 (L1)"),
         ("teachers", "spurious", "王建民")]
-    pairs = report.level_pairs(docs, secs, gold)
+    pairs = quality.level_pairs(docs, secs, gold)
     assert pairs[["title", "gold_level", "pred_level"]].values.tolist() == [["转变观念", 1, 1], ["建章立制", 2, 1]]
     assert evaluate.level_accuracy(secs, docs, gold) == 0.5
