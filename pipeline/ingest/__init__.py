@@ -11,12 +11,16 @@ from ..config import IngestConfig
 from ..errors import DocError
 from ..schemas import from_columns, from_rows
 from ..segment.simplify import to_simplified
-from .boilerplate import mark_boilerplate
+from .boilerplate import blurb_cuts, mark_boilerplate
 from .decode import decode_bytes
 from .dedup import signature, text_sha1
 from .meta import doc_kind, doc_meta
 from .normalise import normalise_lines, raw_lines, reflow, unwrap
 from .split import split_documents
+
+# Space-led lines mark bundle boundaries (SPEC §1) only while they are rare: the sample's
+# bundles have at most 5%; a page that indents every paragraph has half or more.
+INDENTED_SHARE = 0.3
 
 
 @functools.cache
@@ -46,9 +50,10 @@ def normalised_lines(text: str) -> list[tuple[str, bool]]:
             leds.append(led and k == 0)
     out = [(line, led) for line, led in zip(normalise_lines(pieces), leds) if line]
     joined = unwrap([t for t, _ in out])
-    if len(joined) == len(out):
+    if len(joined) == len(out) and sum(led for _, led in out) <= INDENTED_SHARE * len(out):
         return out
-    return [(t, False) for t in joined]  # hard-wrapped: layout carries no boundary signal
+    # hard-wrapped, or every paragraph indented (`  一学期的工作又进入尾声…`): layout carries no boundary signal
+    return [(t, False) for t in joined]
 
 
 def _restore(docs: list, view: list[str], original: list[str]) -> None:
@@ -86,6 +91,9 @@ def documents_of(text: str, source: str, encoding: str, file_sha1: str, cfg: Ing
     view = to_simplified("\n".join(original)).split("\n") if traditional else original
     reasons = mark_boilerplate(view)
     dropped = Counter(r for r in reasons if r)
+    for i, cut in blurb_cuts(view, reasons).items():  # same offsets in both scripts: t2s keeps lengths
+        view[i], original[i] = view[i][:cut].rstrip(), original[i][:cut].rstrip()
+        dropped["boilerplate:blurb"] += 1
     kept = [(v, led) for v, (_, led), r in zip(view, lines, reasons) if r is None]
     raws = split_documents(kept, cfg.min_doc_chars)
     simple = ["\n".join(raw.lines) for raw in raws]  # each document on the simplified view
@@ -101,7 +109,7 @@ def documents_of(text: str, source: str, encoding: str, file_sha1: str, cfg: Ing
             "doc_id": hashlib.sha1(f"{source}\0{part}\0{body}".encode()).hexdigest()[:16],
             "source": source, "part": part, "title": raw.title, "kind": kind, "text": body,
             "n_chars": len(body), "encoding": encoding, "script": script_of(body), "file_sha1": file_sha1,
-            "removed": ";".join(f"{k}={v}" for k, v in sorted(raw.removed.items())) or None,
+            "removed": ";".join(f"{k}={v}" for k, v in sorted(raw.removed.items()) if v) or None,
             "_view": view_text,  # for MinHash: a traditional copy matches its simplified twin
             **extra,
         })

@@ -1,17 +1,76 @@
-"""Site boilerplate: lines a scraping site added around the documents, with a named reason."""
+"""Site boilerplate: lines a scraping site added around the documents, with a named reason.
+
+Lines are read on the simplified view, so each pattern lists simplified forms only.
+"""
 import re
 from bisect import bisect_right
 from itertools import accumulate
 
+from .split import NUM, RE_HEADING
+
+PAGE_HEADER_LINES = 12  # a site's page header (title, meta, collection header, blurb) is shorter
 # A footer opens a block of related-article links that runs until real text resumes.
 _RE_FOOTER = re.compile(r"^(相关推荐|相关文章|相关阅读|推荐阅读|猜你喜欢|热门推荐|精选推荐|延伸阅读|最新文章|更多[^，。]{0,8}(文章|范文))[:：]?$")
-_RE_AD = re.compile(r"^[\[【][^\]】]{1,12}(范文|文库|网|资料)[\]】]|(下载|复制)本文|本文(来源|来自|由)|转载请|版权(归|所有)|免费下载|点击(查看|下载)|www\.|https?://|\.(com|cn|net)\b")
-_RE_CRUMB = re.compile(r"^(首页|当前位置|您现在的位置|位置)[:：]?.{0,40}(>|›|»|/).{0,60}$")
+_RE_AD = re.compile(r"^[\[【][^\]】]{1,12}(范文|文库|网|资料)[\]】]|(下载|复制)本文|本文(来源|来自|由)|转载请|版权(归|所有)"
+                    r"|免费下载|点击(查看|下载)|www\.|https?://|\.(com|cn|net)\b"
+                    r"|更多[^，。]{0,6}资讯|尽在[^，。]{0,12}(网|微信|公众号)|扫描下方二维码")
+# `当前位置：随笔吧心得体会内容页` names itself a breadcrumb; `首页` needs a separator after it
+_RE_CRUMB = re.compile(r"^(首页|当前位置|您现在的位置|您的位置|位置)[:：]?.{0,40}(>|›|»|/).{0,60}$"
+                       r"|^(当前位置|您现在的位置|您的位置)[:：].{0,80}$")
+_RE_NAV = re.compile(r"^[-·•*\s]*(上一篇|下一篇|上一页|下一页)[:：]")
+# document-site furniture: `X_第1页`, `已阅读5页,还剩5页未读`, `继续免费阅读`, `版权说明:本文档由用户提供并上传`
+_RE_DOCSITE = re.compile(r"_第\d{1,3}页$|已阅读\d{1,3}页|还剩\d{1,3}页|继续免费阅读|版权说明[:：]|本文档由用户|^文档简介$")
+# page meta that no school document writes: `作者:佚名 新闻来源:本站原创 点击数:670`, `2024-06-19 版权声明 我要投稿`
+# (a publishing field opens the line or follows a space: `成绩发布时间：` is a plan's own field)
+_RE_META = re.compile(r"(点击数|点击量|阅读次数|浏览次数|信息来源|新闻来源|文章来源|责任编辑)[:：]"
+                      r"|(^|\s)(发布时间|更新时间|发布日期|上传时间|字号|字体)[:：]"
+                      r"|我要投稿|访问手机版|版权声明|作者[:：]佚名"
+                      r"|^\d{4}-\d{1,2}-\d{1,2} \d{1,2}:\d{2}")
+# `时间：`, `时间：2021-08-31`, a bare `2024-06-18`: page meta only in the page header, since a
+# plan's activity block may hold `时间：2023-03-05` as a field of its own
+_DATE = r"(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)"
+_RE_HEAD_META = re.compile(rf"^((时间|日期)[:：]\s*{_DATE}?|{_DATE})\s*$")
+# a collection page's header: `小学教研工作计划（精选7篇）`, `述职报告格式【三篇】`, `有关教研组年终工作总结8篇`
+_QUAL = r"精选|通用|推荐|优秀|热门|最新|实用|经典|优质|精品"
+_RE_HEADER = re.compile(rf"[（【《]\s*({_QUAL})?[\d{NUM}]{{1,3}}篇\s*[）】》]$|({_QUAL})[\d{NUM}]{{1,3}}篇[）】》]?$"
+                        rf"|^(有关|关于)[^，。；！？]{{2,40}}[\d{NUM}]{{1,3}}篇$")
+_RE_HEADER_KIND = re.compile(r"总结|计划|报告|方案|规划|心得|体会|范文")
+# a site's intro blurb says it collected the texts for the reader, and invites them to read
+_RE_BLURB_WHO = re.compile(r"小编|[为给帮](大家|你们|您)(精心)?(整理|收集|搜集|分享|准备|带来|推荐|汇总|讲一讲|介绍)|以下是[^，。]{0,20}(整理|收集|分享)的")
+_RE_BLURB_ASK = re.compile(r"欢迎(阅读|借鉴|参考|大家)|希望[^。]{0,12}(帮助|喜欢|借鉴|参考|有所|启发)|仅供参考|供大家|一起来|方便大家")
+# SEO spam lines are strings of such phrases (`男人天堂日韩,中文字幕18页,…`); three make a line spam
+_RE_SPAM = re.compile(r"日韩|欧美|伊人|无码|中文字幕|免费视频|成人|自拍|色情|激情|性生|午夜|博彩|娱乐城|天堂")
 _RE_LINK = re.compile(r"^[^，。；！？]{4,40}$")  # a bare title line inside a footer block
-# A literal every footer, breadcrumb or ad line holds: one scan of the whole text finds
-# the few lines worth the three patterns above (per-line matching was a tenth of ingest).
+_RE_SENTENCE = re.compile(r"[，。；！？]")
+# A literal every footer, breadcrumb, header, meta, ad or spam line holds (blurbs are found by
+# their own pattern): one scan of the whole text finds the few lines worth the patterns above
+# (per-line matching was a tenth of ingest). Rare literals only: a common first character
+# (大, 上, 时) makes the scan stop everywhere.
 _RE_CANDIDATE = re.compile(r"相关|推荐阅读|猜你喜欢|热门推荐|精选推荐|延伸阅读|最新文章|更多|首页|位置|\[|【"
-                           r"|本文|转载请|版权|免费下载|点击|www\.|http|\.com|\.cn|\.net")
+                           r"|本文|转载请|版权|免费|点击|www\.|http|\.com|\.cn|\.net|尽在|维码"
+                           r"|篇|页|档简|读次|览次|来源|编辑|间：|布日|字号|字体|投稿|手机版|佚名|:\d|韩|伊人|字幕|色情")
+
+
+def _is_header(line: str) -> bool:
+    """A collection page's header line: a title with its `（精选7篇）` count and no sentence in it."""
+    if len(line) > 60 or _RE_SENTENCE.search(line) or RE_HEADING.match(line):
+        return False
+    m = _RE_HEADER.search(line)
+    # `（2篇）` alone could close a plan's list item; the site's header names a kind of text
+    return bool(m) and (m.group(1) is not None or m.group(2) is not None or m.group(3) is not None
+                        or bool(_RE_HEADER_KIND.search(line[:m.start()])))
+
+
+def blurb_start(line: str) -> int | None:
+    """Where a site's intro blurb starts in the line (0: the whole line), or None when there is none.
+
+    The blurb is the sentence naming who collected the texts and the rest of the line:
+    `…制定以下校本教研工作计划。下面就是小编给大家带来的…，希望能帮助到大家！`
+    """
+    who = _RE_BLURB_WHO.search(line) if len(line) < 400 else None
+    if not who or not _RE_BLURB_ASK.search(line, who.start()):
+        return None
+    return max(line.rfind(stop, 0, who.start()) for stop in "。！？") + 1
 
 
 def line_reason(line: str) -> str | None:
@@ -20,15 +79,53 @@ def line_reason(line: str) -> str | None:
         return "boilerplate:footer"
     if _RE_CRUMB.match(line):
         return "boilerplate:breadcrumb"
-    if len(line) < 120 and _RE_AD.search(line):
-        return "boilerplate:ad"
+    if _RE_NAV.match(line):
+        return "boilerplate:nav"
+    if _is_header(line):
+        return "boilerplate:header"
+    if blurb_start(line) == 0:
+        return "boilerplate:blurb"
+    if len(line) < 120:
+        if _RE_AD.search(line):
+            return "boilerplate:ad"
+        if _RE_DOCSITE.search(line):
+            return "boilerplate:docsite"
+        if _RE_META.search(line):
+            return "boilerplate:meta"
+        if "。" not in line and len(set(_RE_SPAM.findall(line))) >= 3:
+            return "boilerplate:spam"
     return None
+
+
+def _page_header(lines: list[str], reasons: list[str | None]) -> None:
+    """Mark the page header's `时间：` and date lines, and its blurbs whole (their site prose
+    before `下面是小编…` too): the lines before the first body line or heading, among the first few."""
+    for i, line in enumerate(lines[:PAGE_HEADER_LINES]):
+        if reasons[i] is not None:
+            continue
+        if _RE_HEAD_META.match(line):
+            reasons[i] = "boilerplate:meta"
+        elif blurb_start(line) is not None:
+            reasons[i] = "boilerplate:blurb"
+        elif len(line) >= 30 or RE_HEADING.match(line):
+            return
+
+
+def blurb_cuts(lines: list[str], reasons: list[str | None]) -> dict[int, int]:
+    """{line index: where its blurb starts} for kept lines that end in a blurb after document text."""
+    cuts = {i: blurb_start(lines[i]) for i in _hit_lines(_RE_BLURB_WHO, lines) if reasons[i] is None}
+    return {i: c for i, c in cuts.items() if c}
+
+
+def _hit_lines(pattern: re.Pattern, lines: list[str]) -> list[int]:
+    """Indices of the lines where `pattern` occurs, from one scan of the whole text."""
+    starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
+    return sorted({bisect_right(starts, m.start()) - 1 for m in pattern.finditer("\n".join(lines))})
 
 
 def mark_boilerplate(lines: list[str]) -> list[str | None]:
     """A reason per line (None = keep); footer blocks swallow the link titles after them."""
-    starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
-    candidates = sorted({bisect_right(starts, m.start()) - 1 for m in _RE_CANDIDATE.finditer("\n".join(lines))})
+    candidates = sorted(set(_hit_lines(_RE_CANDIDATE, lines)) | set(_hit_lines(_RE_BLURB_WHO, lines)))
     reasons: list[str | None] = [None] * len(lines)
     for i in candidates:
         reasons[i] = line_reason(lines[i])
@@ -38,4 +135,5 @@ def mark_boilerplate(lines: list[str]) -> list[str | None]:
             while j < len(lines) and reasons[j] is None and _RE_LINK.match(lines[j]):
                 reasons[j] = "boilerplate:footer"
                 j += 1
+    _page_header(lines, reasons)
     return reasons

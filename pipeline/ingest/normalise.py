@@ -4,7 +4,8 @@ The form: LF line ends, one paragraph per line, no blank lines, no leading or
 trailing spaces; ASCII digits and letters half-width; Chinese punctuation
 full-width (，：；！？（）) wherever it touches Chinese text; paired straight quotes
 as “”; 3+ dots as ……; scraping artefacts (`>` before headings, `\\"`, doubled
-markers, HTML, hidden-text markers, page numbers, converter pinyin) removed.
+markers, HTML, hidden-text markers, page numbers, converter pinyin, bracketed site
+names, table pipes at line ends) removed.
 Traditional characters are kept as they are (documents.script says which).
 """
 import html
@@ -34,15 +35,24 @@ _RE_TRANSLATE = re.compile("[" + "".join(re.escape(chr(c)) for c in _TRANSLATE) 
 
 _HALF_PUNCT = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 _RE_HALF_PUNCT = re.compile(rf"[,;:!?](?:(?<=[{CJK}].)|(?=[{CJK}“”]))")
-_RE_TAG = re.compile(r"<(?:br|/p|/div|p|div)\b[^<>]{0,200}>|<[a-zA-Z/!][^<>]{0,200}>", re.I)
+# `<?xml:namespace … />` and `<o:p>` are Word-HTML debris; the spaces after a tag are markup
+# (`<p> ——璧山中学…`), not the leading space that marks a new document
+_RE_TAG = re.compile(r"(?:<(?:br|/p|/div|p|div)\b[^<>]{0,200}>|<[a-zA-Z/!?][^<>]{0,200}>)"
+                     r"(?:[ \t\u3000\xa0]|&nbsp;|&#160;|&#12288;)*", re.I)
 _RE_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,7}|#x[0-9a-fA-F]{1,6});")
 _RE_HIDDEN = re.compile(r"[.…。]{0,12}此处隐藏[0-9,，]{0,9}个字[.…。]{0,12}")
 _RE_PAGE = re.compile(r"[-第](?:(?<=-)(?<![0-9A-Za-z\-]-)[ \t]?\d{1,3}[ \t]?-(?![0-9A-Za-z\-])"
                       r"|(?<=第)[ \t]?\d{1,3}[ \t]?页[ \t]?共[ \t]?\d{1,3}[ \t]?页)")
-_RE_PINYIN = re.compile(r"（[a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}）")
+# 繼續(xù); where the converter lost the character itself it leaves `?qū)W` (向?qū)W校 for 向學校)
+_RE_PINYIN = re.compile(rf"[（?？][a-zü]{{0,6}}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{{0,6}}）(?P<letter>[A-Z](?=[{CJK}]))?")
+_PIPE_OR_SPACE = "|" + "".join(c for c in map(chr, range(0x3001)) if c.isspace())  # what str.strip() strips, and |
+# a site's name in brackets injected mid-sentence: `…教学反思活动，[百范文]不断提高…`
+_RE_SITE_TAG = re.compile(r"[\[【][^\W_]{0,10}(?:范文|範文|文库|文庫|网|網|资料|資料)[\]】]")
 _RE_GT = re.compile(rf">(?<=[{CJK}]>)(?=[{CJK}])")  # 互联>网; a line's leading >s go in the line loop
 _RE_DOUBLE = re.compile(r"[、，。](?:(?<=、)、+|(?<=，)，+|(?<=。)(?<!。。)。(?!。))")  # 、、 ，， 。。 but not 。。。
 _RE_DOTS = re.compile(r"[.。…](?:(?<=\.)\.\.+|(?<=。)。。+|(?<=…))(?:\.{3,}|。{3,}|…)*")  # runs of ... 。。。 …
+# 實踐,、思考 / 成長,。 / 1,、: a converter's stray commas (a run is tried once, from its first comma)
+_RE_COMMA_DEBRIS = re.compile(r"[,，](?<![,，].)[,，]*+(?=[、。？！；：])")
 _RE_MARKER_DUN = re.compile(r"^((?:（[^（）\n]{1,3}）)|[①-⑳])、", re.M)  # （1）、 → （1）
 
 
@@ -82,13 +92,18 @@ def normalise_lines(lines: list[str]) -> list[str]:
         text = _RE_GT.sub("", text)
         text = "\n".join(line.lstrip(" \t").lstrip(">") for line in text.split("\n"))
     if "）" in text:  # before punctuation: 繼續(xù)! must end as 繼續！
-        text = _RE_PINYIN.sub("", text)
+        text = _RE_PINYIN.sub(lambda m: m.group("letter") or "" if m.group(0)[0] == "（" else "", text)
+    if "[" in text or "【" in text:
+        text = _RE_SITE_TAG.sub("", text)
     text = _RE_HALF_PUNCT.sub(lambda m: _HALF_PUNCT[m.group(0)], text)
+    text = _RE_COMMA_DEBRIS.sub("", text)
     if "..." in text or "。。。" in text or "…" in text:
         text = _RE_DOTS.sub("……", text)
     out = []
     for line in text.split("\n"):
         line = line.strip()
+        if "|" in line:  # table-cell pipes left at a line's ends by a scraped page layout
+            line = line.strip(_PIPE_OR_SPACE)
         if '"' in line:
             line = _quotes(line)
         out.append(line)

@@ -4,19 +4,37 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 NUM = "一二三四五六七八九十百零两〇"
-_KIND_WORD = r"(?:工作总结|工作计划|工作汇报|工作要点|总结|计划|小结|汇报|方案|报告|安排|规划)"
-# 小学校本教研工作计划篇三 / 教科室期末工作总结6 / 第二篇:校本教研工作总结2 / 篇1
-_RE_TITLE_LINE = re.compile(
-    rf"^(?:第[{NUM}\d]{{1,3}}篇[:：]?)?(?P<t>[^，。；！？：:]{{2,40}}?{_KIND_WORD})"
-    rf"(?:[（(]?(?:篇[{NUM}\d]{{1,3}}|[{NUM}]{{1,3}}|\d{{1,3}})[）)]?)$"
-    rf"|^(?:第[{NUM}\d]{{1,3}}篇[:：]?)(?P<t2>[^，。；！？]{{2,40}})$"
-    rf"|^篇[{NUM}\d]{{1,3}}$")
-# a title glued to the first sentence: 20xx学年小学校本教研工作总结本学年，我校……
+_N = rf"[{NUM}\d]{{1,3}}"
+_CN = "一二三四五六七八九十"
+_KIND_WORD = r"(?:工作总结|工作计划|工作汇报|工作要点|总结|计划|小结|汇报|方案|报告|安排|规划|纲要)"
+_TERM = r"(?:上学期|下学期|第[一二]学期|春季|秋季)"  # written after the kind word: …工作总结秋季篇一
+# The bundle marker comes before the title: 第二篇:校本教研工作总结2 / 篇一：中学教师校本培训的心得体会 / （范文一：教科室工作总结
+_RE_TITLE_PREFIX = re.compile(rf"^(?:第{_N}篇[:：]?|篇{_N}[:：]|（?范文{_N}[:：])\s*(?P<t>[^，。；！？]{{2,40}})$")
+# … or after it: 小学校本教研工作计划篇三 / 小学学校教研工作计划 篇1 / 1.教科所工作总结 篇一 / 【篇一】 / 篇1
+_RE_TITLE_PIAN = re.compile(rf"^(?:\d{{1,2}}[.、]\s*)?(?P<t>[^，。；！？：]{{0,40}}?)(?P<sep>\s|[（【])?篇{_N}[）】]?$")
+# … or is a number: 教科室期末工作总结6 / 小学教科室工作计划（2） / …规划纲要（2023-2026）1
+_RE_TITLE_NUMBER = re.compile(rf"^(?P<t>[^，。；！？：]{{2,40}}?{_KIND_WORD}(?:（[^（）]{{1,12}}）)?)"
+                              rf"[（]?(?:[{NUM}]{{1,3}}|\d{{1,3}})[）]?$")
+# … with the first heading glued on: 幼儿园教育工作总结1一、本期教研工作的基本情景：
+_RE_TITLE_HEAD = re.compile(rf"^(?P<t>[^，。；！？：]{{2,40}}?{_KIND_WORD})\d{{1,2}}(?P<rest>(?:[{_CN}]{{1,3}}、|（[{_CN}]{{1,3}}）).+)$")
+_RE_KIND = re.compile(_KIND_WORD)
+# a title glued to the first sentence: 20xx学年小学校本教研工作总结本学年，我校…… / 【小学教研组工作总结】本学期，…
 _RE_GLUED = re.compile(
-    rf"^(?:第[{NUM}\d]{{1,3}}篇[:：]?)?(?P<t>[^，。；！？：:“”、.\s]{{2,36}}?{_KIND_WORD})"
-    rf"(?:篇[{NUM}\d]{{1,3}}|\d{{1,2}})?(?=[\u4e00-\u9fff“])")
+    rf"^(?:第{_N}篇[:：]?)?(?P<t>[^，。；！？：:“”、.\s【】]{{2,36}}?{_KIND_WORD}{_TERM}?)"
+    rf"(?:篇{_N}|\d{{1,2}})?(?=[\u4e00-\u9fff“])"
+    rf"|^【(?P<b>[^【】，。；！？]{{0,36}}?{_KIND_WORD}[^【】，。；！？]{{0,6}})】(?=\S)")
 _RE_BODY_OPENER = re.compile(r"^[本我今现在为随根按以时转弹回]")
-_RE_TITLE_TAIL = re.compile(rf"(?:[（(]?篇[{NUM}\d]{{1,3}}[）)]?|[（(]?\d{{1,3}}[）)]?)$")
+# A site's opening sentence reads like a glued title (总结不仅仅是总结成绩，… / 教师工作总结是教育教学…):
+# its subject carries a copula, or its "body" goes on with the predicate.
+_RE_NOT_TITLE = re.compile(r"是|不仅|怎么|怎样|如何|什么|哪些|应该|大家")
+_RE_PREDICATE = re.compile(r"^(?:是|不[仅但是只]|就|也|既|要|能|可以|应|都|又|则|即|的|了|着|和|与|或|等)")
+_RE_TITLE_HEAD_CUT = re.compile(rf"^(?:第{_N}篇[:：]?|篇{_N}[:：]|（?范文{_N}[:：]|\d{{1,2}}[.、](?=.*篇{_N}))\s*")
+_RE_TITLE_TAIL = re.compile(rf"(?:\s*[（(【]?篇{_N}[）)】]?|(?<![\d\-—.])[（(]?\d{{1,3}}[）)]?)$")
+_RE_PLAIN_TITLE = re.compile(
+    rf"^[^，。；！？：:、“”]{{4,40}}{_KIND_WORD}{_TERM}?(?:（[^（）]{{1,12}}）)?$"  # …规划纲要（2022-2025）
+    rf"|^【[^【】，。；！？]{{0,36}}{_KIND_WORD}[^【】，。；！？]{{0,6}}】$")
+RE_HEADING = re.compile(rf"^(?:[{_CN}]{{1,3}}[、.]|[（(]|\d{{1,2}}[、.)）])")
+_RE_CLAUSE_END = re.compile(r"[。！？；]")
 _RE_CUT = re.compile(r"(……|\.\.\.|…)$")
 
 
@@ -30,28 +48,53 @@ class RawDoc:
 
 
 def clean_title(title: str | None) -> str | None:
-    """Drop the bundle's numbering (篇三, trailing 6, 第二篇:) from a title."""
+    """Drop the bundle's numbering (篇三, trailing 6, 第二篇:, 范文一：, 1.… 篇一) and brackets from a title."""
     if not title:
         return None
-    title = re.sub(rf"^第[{NUM}\d]{{1,3}}篇[:：]?", "", title.strip())
-    return _RE_TITLE_TAIL.sub("", title).strip() or None
+    title = _RE_TITLE_HEAD_CUT.sub("", title.strip())
+    title = _RE_TITLE_TAIL.sub("", title).strip()
+    if title.startswith("【") and title.endswith("】"):
+        title = title[1:-1]
+    return title or None
 
 
-def title_line(line: str) -> str | None:
-    """The title when the line is a numbered title line, '' for a bare 篇N, else None."""
-    m = _RE_TITLE_LINE.match(line)
-    if not m:
-        return None
-    return clean_title(m.group("t") or m.group("t2")) or ""
-
-
-_RE_PLAIN_TITLE = re.compile(rf"^[^，。；！？：:、“”]{{4,40}}{_KIND_WORD}$")
+def title_line(line: str) -> tuple[str, str] | None:
+    """(title, rest) when the line is a numbered title line: title '' for a bare 篇N, rest the
+    first heading glued after the number ('' when none); else None."""
+    if len(line) <= 60:
+        m = _RE_TITLE_PREFIX.match(line) or _RE_TITLE_NUMBER.match(line)
+        if m:
+            return clean_title(m.group("t")) or "", ""
+        m = _RE_TITLE_PIAN.match(line)
+        # 篇一 after a bare phrase needs a space or a bracket to be a marker (阅读经典篇一 is a heading)
+        if m and (m.group("sep") or not m.group("t") or _RE_KIND.search(m.group("t"))):
+            return clean_title(m.group("t")) or "", ""
+    m = _RE_TITLE_HEAD.match(line)
+    return (clean_title(m.group("t")) or "", m.group("rest")) if m else None
 
 
 def plain_title(lines: list[str]) -> str | None:
     """A document's first line when it is a bare title (阳光小学2023-2024学年教科室工作总结)."""
     if len(lines) > 1 and _RE_PLAIN_TITLE.match(lines[0]) and not _RE_BODY_OPENER.match(lines[0]):
-        return lines[0]
+        return clean_title(lines[0])
+    return None
+
+
+def page_title(line: str) -> bool:
+    """A page's own title line: short, one phrase, no heading marker (教科所工作总结, 校本教研的探索与思考)."""
+    return 2 <= len(line) <= 60 and not _RE_CLAUSE_END.search(line) and not RE_HEADING.match(line)
+
+
+def page_head(chunk: list[str], following: list[str], min_chars: int) -> tuple[str | None, int] | None:
+    """(title, lines of site prose) when the text above a page's first document is no document:
+    the page's title alone, or short prose with no heading above a numbered title line."""
+    if not following:
+        return None
+    if len(chunk) == 1 and page_title(chunk[0]):
+        return clean_title(chunk[0]), 0
+    if (title_line(following[0]) is not None and sum(map(len, chunk)) < min_chars
+            and not any(map(RE_HEADING.match, chunk))):
+        return None, len(chunk)
     return None
 
 
@@ -60,7 +103,12 @@ def glued_title(line: str) -> tuple[str, str] | None:
     m = _RE_GLUED.match(line)
     if not m or len(line) - m.end() < 20 or _RE_BODY_OPENER.match(line):
         return None
-    return clean_title(m.group(0)) or m.group("t"), line[m.end():]
+    if m.group("b"):
+        return m.group("b"), line[m.end():]
+    rest = line[m.end():]
+    if _RE_NOT_TITLE.search(m.group("t")) or _RE_PREDICATE.match(rest):
+        return None
+    return clean_title(m.group(0)) or m.group("t"), rest
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -126,10 +174,10 @@ def split_documents(lines: list[tuple[str, bool]], min_chars: int = 300) -> list
     removed: Counter = Counter()
     for k, chunk in enumerate(chunks):
         body_next = chunks[k + 1] if k + 1 < len(chunks) else []
-        t = title_line(chunk[0])
-        marked = t is not None  # a numbered title line: a document, however short
+        head = title_line(chunk[0])
+        marked = head is not None  # a numbered title line: a document, however short
         if marked:
-            title, chunk = (t or title), chunk[1:]
+            title, chunk = (head[0] or title), [head[1]] * bool(head[1]) + chunk[1:]
         cut, next_title = preview_tail(chunk, body_next)
         if cut < len(chunk):
             removed["preview"] += len(chunk) - cut
@@ -137,6 +185,12 @@ def split_documents(lines: list[tuple[str, bool]], min_chars: int = 300) -> list
         if chunk and (body := strip_inline_preview(chunk[0])) is not None:
             chunk[0] = body
             removed["preview"] += 1
+        if chunk and title and clean_title(chunk[0]) == title:
+            chunk = chunk[1:]  # the title line repeated as the body's first line
+            removed["title_echo"] += 1
+        if not docs and title is None and not marked and chunk and (top := page_head(chunk, body_next, min_chars)):
+            title, chunk = top[0], []
+            removed["boilerplate:page_header"] += top[1]
         if chunk:
             if title is None and (bare := plain_title(chunk)):
                 title, chunk = bare, chunk[1:]

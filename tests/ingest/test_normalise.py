@@ -34,6 +34,25 @@ from pipeline.ingest.normalise import normalise_line, raw_lines, reflow, unwrap
     ("中,文;a,b", "中，文；a,b"),
     ("ok!“好”", "ok！“好”"),
     ("\u3000（2）、内容", "（2）内容"),
+    # a site's name in brackets injected mid-sentence goes; a bracketed title stays
+    ("开展教学反思活动，[精品范文]不断提高教研水平", "开展教学反思活动，不断提高教研水平"),
+    ("【课件资料网】本学期我校", "本学期我校"),
+    ("[学习網]繼續努力", "繼續努力"),
+    ("【小学数学组工作总结】本学期", "【小学数学组工作总结】本学期"),
+    ("见文献[1]和[教材]", "见文献[1]和[教材]"),
+    # table-cell pipes at a line's ends
+    ("| 课题研究成果展示 | ||||", "课题研究成果展示"),
+    ("||||", ""),
+    ("项目 | 内容 | 成果", "项目 | 内容 | 成果"),
+    # converter debris: a lost character left as `?pinyin)`, stray commas before other punctuation
+    ("向?qū)W校汇报", "向校汇报"),
+    ("繼續(xù)A級", "繼續A級"),
+    ("實踐,、思考", "實踐、思考"),
+    ("成長,。下一步", "成長。下一步"),
+    ("1,、各班開展活動", "1、各班開展活動"),
+    ("怎么寫呢,?我們", "怎么寫呢？我們"),
+    ("甲,，、乙", "甲、乙"),
+    ("a,b，c", "a,b，c"),
 ])
 def test_normalise_line(raw, clean):
     assert normalise_line(raw) == clean
@@ -41,6 +60,18 @@ def test_normalise_line(raw, clean):
 
 def test_raw_lines_keep_the_space_signal_and_fold_crlf():
     assert raw_lines(" 标题\r\n正文<br>续行&amp;") == [(" 标题", True), ("正文", False), ("续行&", False)]
+
+
+def test_spaces_after_markup_are_no_boundary_signal():
+    html = '<p> ——城关小学教研活动纪实</p><p>&nbsp;&nbsp;本周我校开展了教研活动。</p><P class=x><B> 一、活动概况</B></P>'
+    assert [(t, led) for t, led in raw_lines(html) if t] == [
+        ("——城关小学教研活动纪实", False), ("本周我校开展了教研活动。", False), ("一、活动概况", False)]
+    assert raw_lines(" 标题\n正文") == [(" 标题", True), ("正文", False)]  # a plain text's leading space stays
+
+
+def test_word_html_processing_instructions_are_removed():
+    html = '<p>一、重点工作<?xml:namespace prefix = o ns = "urn:schemas-microsoft-com:office:office" /><o:p></o:p></p>'
+    assert [normalise_line(t) for t, _ in raw_lines(html) if t] == ["一、重点工作"]
 
 
 def test_unwrap_joins_fixed_width_hard_wraps():

@@ -1,5 +1,6 @@
-from pipeline.ingest.boilerplate import mark_boilerplate
-from pipeline.ingest.split import clean_title, glued_title, split_documents, title_line
+import pytest
+
+from pipeline.ingest.split import glued_title, split_documents, title_line
 
 BODY_A = ["本学期，我校校本教研工作依据教育局的工作意见，以全面实施素质教育为目标。" * 4,
           "一、转变观念，增强教研意识", "开展校本教研是推进课改的客观要求。" * 16]
@@ -24,11 +25,67 @@ def test_title_lines_with_number_or_pian_marker():
     for title in ("小学校本教研工作计划篇三", "教科室期末工作总结6", "第二篇:校本教研工作总结2", "篇1"):
         docs = split_documents(lines(*[(t, False) for t in BODY_A], (title, False), *[(t, False) for t in BODY_B]))
         assert len(docs) == 2, title
-        assert docs[1].title == (clean_title(title_line(title)) or None)
-    assert title_line("小学校本教研工作计划篇三") == "小学校本教研工作计划"
-    assert title_line("第二篇:校本教研工作总结2") == "校本教研工作总结"
+        assert docs[1].title == (title_line(title)[0] or None)
+    assert title_line("小学校本教研工作计划篇三") == ("小学校本教研工作计划", "")
+    assert title_line("第二篇:校本教研工作总结2") == ("校本教研工作总结", "")
     assert title_line("一、工作计划") is None
     assert title_line("本学期，我们制定了工作计划") is None
+
+
+@pytest.mark.parametrize("line, title", [
+    ("城南小学德育工作计划 篇2", "城南小学德育工作计划"),  # a space before the marker
+    ("2.初中英语教研组工作总结 篇二", "初中英语教研组工作总结"),  # the list number in front too
+    ("家校共育的实践与反思 篇3", "家校共育的实践与反思"),  # no kind word: the space makes 篇3 a marker
+    ("小学德育工作总结秋季篇二", "小学德育工作总结秋季"),  # a term between the kind word and the marker
+    ("德育处工作总结3月 德育处工作总结春季篇四", "德育处工作总结3月 德育处工作总结春季"),
+    ("篇二：青年教师培训心得体会", "青年教师培训心得体会"),  # the marker in front
+    ("范文三:数学组工作总结", "数学组工作总结"),
+    ("（范文一：教务处工作计划", "教务处工作计划"),
+    ("【篇三】", ""), ("（篇4）", ""), ("篇十二", ""),
+    ("城关中学课程建设规划纲要（2023-2026）1", "城关中学课程建设规划纲要（2023-2026）"),
+])
+def test_numbered_title_lines_in_site_forms(line, title):
+    assert title_line(line) == (title, "")
+    docs = split_documents(lines(*[(t, False) for t in BODY_A], (line, False), *[(t, False) for t in BODY_B]))
+    assert len(docs) == 2 and docs[1].title == (title or None) and docs[1].lines == BODY_B
+
+
+@pytest.mark.parametrize("line", [
+    "阅读经典美文篇一",  # 篇一 glued to a phrase with no kind word: a heading's text, not a marker
+    "1.加强教学常规管理", "一、工作计划", "（3）撰写教学反思2篇", "本学期，我们制定了工作计划篇一",
+    "第三篇", "全年共撰写论文12篇",
+])
+def test_lines_that_are_not_numbered_titles(line):
+    assert title_line(line) is None
+
+
+def test_title_line_with_its_first_heading_glued_on():
+    assert title_line("实验小学教学工作总结2一、教学常规管理") == ("实验小学教学工作总结", "一、教学常规管理")
+    assert title_line("实验小学教学工作总结2（一）常规管理：") == ("实验小学教学工作总结", "（一）常规管理：")
+    assert title_line("实验小学教学工作总结二、教学常规管理") is None  # 二 is no number of a bundle here
+    docs = split_documents(lines(*[(t, False) for t in BODY_A], ("实验小学教学工作总结2一、课题研究", False),
+                                 *[(t, False) for t in BODY_B[2:]]))
+    assert docs[1].title == "实验小学教学工作总结" and docs[1].lines == ["一、课题研究", *BODY_B[2:]]
+
+
+def test_page_title_above_the_first_numbered_document_is_no_document():
+    page = [("城南小学教研工作总结", False), ("城南小学教研工作总结 篇1", False), *[(t, False) for t in BODY_A],
+            ("城南小学教研工作总结 篇2", False), *[(t, False) for t in BODY_B]]
+    docs = split_documents(page)
+    assert [d.title for d in docs] == ["城南小学教研工作总结"] * 2 and docs[0].lines == BODY_A
+    # with no numbered title after it, the page's title names the document
+    docs = split_documents([("家校共育的实践与反思", True), *[(t, i == 0) for i, t in enumerate(BODY_A)]])
+    assert len(docs) == 1 and docs[0].title == "家校共育的实践与反思" and docs[0].lines == BODY_A
+    # a heading alone above the body stays in the text
+    docs = split_documents([("一、指导思想", True), *[(t, i == 0) for i, t in enumerate(BODY_A)]])
+    assert docs[0].lines[0] == "一、指导思想"
+
+
+def test_title_repeated_as_the_first_body_line_is_dropped():
+    docs = split_documents(lines(("第一篇：城西小学数学组工作总结", False), ("城西小学数学组工作总结", False),
+                                 *[(t, False) for t in BODY_A]))
+    assert docs[0].title == "城西小学数学组工作总结" and docs[0].lines == BODY_A
+    assert docs[0].removed["title_echo"] == 1
 
 
 def test_preview_line_is_dropped_and_gives_the_title():
@@ -74,10 +131,38 @@ def test_glued_title():
     assert glued_title("一、工作计划要点，认真落实各项教研工作，提高教学质量和水平") is None
 
 
-def test_site_footer_and_ads_are_marked():
-    text = ["正文最后一段。", "相关推荐", "小学校本教研工作计划", "教科室工作总结范文", "[百范文]精选范文", "首页 > 工作总结 > 教研总结"]
-    assert mark_boilerplate(text) == [None, "boilerplate:footer", "boilerplate:footer", "boilerplate:footer",
-                                      "boilerplate:ad", "boilerplate:breadcrumb"]
+@pytest.mark.parametrize("line, title", [
+    ("【初中数学组工作总结】本学期，我组全体教师在学校领导的关心下扎实开展教研活动。", "初中数学组工作总结"),
+    ("【城北小学教务处工作计划（修订）】为进一步规范教学管理，提高教学质量，特制定本计划。", "城北小学教务处工作计划（修订）"),
+    ("2022年幼儿园保教工作总结上学期在园领导的带领下，全体保教人员团结协作，圆满完成了各项任务。",
+     "2022年幼儿园保教工作总结上学期"),
+])
+def test_glued_title_in_brackets_or_with_a_term(line, title):
+    glued = glued_title(line)
+    assert glued is not None and glued[0] == title and title in line and line.endswith(glued[1])
+    assert glued[1].startswith(("本学期", "为进一步", "在园"))
+
+
+@pytest.mark.parametrize("line", [
+    # a site's generic opening sentence: the subject carries a copula, or the predicate follows the kind word
+    "总结不只是总结经验，更是一次对过去工作的全面梳理和深刻反思，值得每个人认真对待。",
+    "学期工作总结是对一学期教学工作的回顾和检查，也是下一步工作的起点和依据。",
+    "教学计划就是教师在学期开始前对整个学期教学工作的通盘考虑和周密安排。",
+    "年度工作计划不仅能帮助我们明确目标，还能让我们合理安排时间和精力。",
+    "如何写好工作总结呢？这里有一些经验和方法供老师们参考借鉴，希望对你有用。",
+])
+def test_generic_opening_sentence_is_no_glued_title(line):
+    assert glued_title(line) is None
+
+
+def test_bare_title_lines_with_a_bracket_or_in_brackets():
+    body = ["本学期，我校教科室在校长室的领导下开展工作。" * 12, "一、课题研究", "本学期课题研究稳步推进。" * 10]
+    for line, title in (("城关中学课程建设规划纲要（2023-2026）", "城关中学课程建设规划纲要（2023-2026）"),
+                        ("【小学美术组工作计划】", "小学美术组工作计划"),
+                        ("城东小学教研工作总结秋季", "城东小学教研工作总结秋季")):
+        docs = split_documents(lines((line, True), *[(t, False) for t in body]))
+        assert docs[0].title == title and docs[0].lines == body, line
+    assert split_documents(lines(("【篇一】精彩回顾", True), *[(t, False) for t in body]))[0].title is None
 
 
 def test_preview_glued_before_its_body_on_one_line():
@@ -93,3 +178,17 @@ def test_bare_title_on_the_first_line():
     assert docs[0].title == "阳光小学2023-2024学年第一学期教科室工作总结" and docs[0].lines == body
     assert split_documents(lines(("本学期工作总结", True), *[(t, False) for t in body]))[0].title is None  # a body opener
     assert split_documents(lines(("一、工作计划", True), *[(t, False) for t in body]))[0].title is None  # a heading
+
+
+def test_short_site_prose_above_the_first_numbered_document_is_dropped():
+    prose = ["德育工作总结范文", "写总结是一件很重要的事情，它能帮我们理清思路。怎样才能写好一篇总结呢？"]
+    docs = split_documents(lines(*[(t, False) for t in prose], ("城南小学德育工作总结 篇1", False),
+                                 *[(t, False) for t in BODY_A]))
+    assert len(docs) == 1 and docs[0].lines == BODY_A and docs[0].removed["boilerplate:page_header"] == 2
+    # a short first document with a heading stays a document
+    short = ["本学期工作如下。", "一、课题研究", "课题顺利立项。"]
+    docs = split_documents(lines(*[(t, False) for t in short], ("城南小学德育工作总结 篇1", False),
+                                 *[(t, False) for t in BODY_A]))
+    assert len(docs) == 2 and docs[0].lines == short
+    # without a numbered document after it, short text is a document
+    assert split_documents(lines(*[(t, False) for t in prose]))[0].lines == prose

@@ -1,0 +1,117 @@
+import pytest
+
+from pipeline.ingest.boilerplate import blurb_cuts, blurb_start, line_reason, mark_boilerplate
+
+BODY = "本学期，我校德育工作以立德树人为根本任务，扎实开展了一系列主题教育活动，取得了较好的成效。"
+
+
+def test_site_footer_and_ads_are_marked():
+    text = ["正文最后一段。", "相关推荐", "小学校本教研工作计划", "教科室工作总结范文", "[百范文]精选范文", "首页 > 工作总结 > 教研总结"]
+    assert mark_boilerplate(text) == [None, "boilerplate:footer", "boilerplate:footer", "boilerplate:footer",
+                                      "boilerplate:ad", "boilerplate:breadcrumb"]
+
+
+@pytest.mark.parametrize("line", [
+    "初中语文教研组工作总结（精选6篇）", "《幼儿园保教工作计划通用9篇》", "学校安全工作述职报告【五篇】",
+    "有关班主任工作计划12篇", "德育工作总结推荐8篇", "教师读书心得体会（优秀4篇）", "家长会发言稿（精选3篇）",
+])
+def test_collection_page_headers(line):
+    assert line_reason(line) == "boilerplate:header"
+
+
+@pytest.mark.parametrize("line", [
+    "（3）撰写教学反思（2篇）", "3、发表论文12篇", "全年共发表论文12篇，获奖5篇。", "阅读经典美文10篇",
+    "小学校本教研工作计划篇三", "每位教师撰写读书笔记（2篇）",
+])
+def test_counts_of_articles_in_the_text_are_not_headers(line):
+    assert line_reason(line) is None
+
+
+@pytest.mark.parametrize("line", [
+    "作者：佚名 文章来源：本站整理 点击数：312", "发布时间：2022-05-10 09:12 信息来源：城南小学",
+    "2023-09-01 14:20:33 工作计划 我要投稿", "2022-11-03 版权声明 我要投稿", "字号：大 中 小",
+    "2021-04-12 08:05 心得体会 访问手机版", "更新时间：2021-6-3 责任编辑：李明",
+])
+def test_page_meta_lines(line):
+    assert line_reason(line) == "boilerplate:meta"
+
+
+@pytest.mark.parametrize("line", [
+    "活动时间：2023年3月5日下午", "成绩发布时间：每学期期末", "学生阅读次数明显增加，阅读兴趣日渐浓厚。",
+    "参观老字号企业，了解传统工艺。", "时间：2023-03-05",
+])
+def test_school_field_lines_are_not_page_meta(line):
+    assert line_reason(line) is None
+
+
+def test_time_and_date_lines_are_page_meta_only_in_the_page_header():
+    lines = ["城南小学德育工作计划", "时间：2022-03-01", "2022-03-01", "时间：", BODY,
+             "三、读书节活动", "时间：2022-04-23", "地点：学校报告厅", "2022-04-23"]
+    reasons = mark_boilerplate(lines)
+    assert reasons[:4] == [None] + ["boilerplate:meta"] * 3
+    assert reasons[4:] == [None] * 5  # the activity block's own fields stay
+
+
+@pytest.mark.parametrize("line", [
+    "城南小学教研工作总结_第3页", "已阅读3页，还剩7页未读", "继续免费阅读", "版权说明：本文档由用户提供并上传，如有侵权请联系删除",
+    "文档简介",
+])
+def test_document_site_furniture(line):
+    assert line_reason(line) == "boilerplate:docsite"
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("上一篇：教研组长述职报告", "boilerplate:nav"), ("- 下一篇：期末家长会发言稿", "boilerplate:nav"),
+    ("当前位置：范文网工作总结栏目", "boilerplate:breadcrumb"), ("您现在的位置：首页", "boilerplate:breadcrumb"),
+    ("了解本市更多教育资讯，尽在城市教育网。", "boilerplate:ad"), ("扫描下方二维码免费阅读全文", "boilerplate:ad"),
+    ("日韩精品,欧美专区,中文字幕在线,成人免费视频", "boilerplate:spam"),
+])
+def test_navigation_footers_and_spam(line, reason):
+    assert line_reason(line) == reason
+
+
+@pytest.mark.parametrize("line", [
+    "下一步工作打算", "学生阅读课外书籍30本", "请家长扫描二维码填写问卷。", "借鉴欧美国家成人教育的经验",
+    "当前，学校所处的位置十分重要。",
+])
+def test_school_sentences_are_not_navigation_or_ads(line):
+    assert line_reason(line) is None
+
+
+@pytest.mark.parametrize("line", [
+    "下面是小编为大家整理的德育工作计划，欢迎阅读参考。",
+    "以下是为大家整理的《教研组工作总结》，欢迎阅读，希望对你有所帮助。",
+    "这里给大家分享一些优秀的工作计划范文，方便大家学习。",
+    "下面我就给大家讲一讲计划怎么写，我们一起来看一看吧。",
+])
+def test_site_blurb_lines(line):
+    assert blurb_start(line) == 0 and line_reason(line) == "boilerplate:blurb"
+
+
+@pytest.mark.parametrize("line", [
+    "希望大家在新学期取得更好的成绩。",  # an invitation but no collector
+    "学校为大家整理了复习资料，放在图书室。",  # a collector but no invitation
+    BODY,
+])
+def test_school_sentences_are_not_blurbs(line):
+    assert blurb_start(line) is None and line_reason(line) is None
+
+
+def test_blurb_prose_in_the_page_header_goes_whole():
+    intro = "计划是对未来工作的安排，写好计划很有必要。下面是小编为大家整理的德育工作计划，欢迎阅读参考。"
+    reasons = mark_boilerplate(["德育工作计划", intro, "德育工作计划 篇1", BODY])
+    assert reasons == [None, "boilerplate:blurb", None, None]
+
+
+def test_blurb_after_document_text_is_cut_off():
+    own = "为使我校德育工作扎实有效地开展，特制定本计划。"
+    lines = [BODY, BODY, own + "下面就是小编给大家带来的德育工作计划，希望能帮助到大家！"]
+    reasons = mark_boilerplate(lines)
+    assert reasons == [None] * 3
+    assert blurb_cuts(lines, reasons) == {2: len(own)}
+
+
+def test_a_schedule_of_short_lines_keeps_its_time_fields():
+    schedule = ["城南小学读书节活动安排"] + [line for k in range(1, 8) for line in (f"{k}、读书活动", "时间：2023-04-23")]
+    assert mark_boilerplate(schedule) == [None] * len(schedule)  # the first heading ends the page header
+    assert mark_boilerplate(["时间：2023-04-23"] * 20)[12:] == [None] * 8  # the header is a dozen lines at most
