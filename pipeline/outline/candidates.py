@@ -3,15 +3,16 @@
 A batch is the documents' texts joined by "\\n" into one text; every offset below indexes it.
 One regular expression over that text finds the marker lines, numpy splits their heads from
 their run-in bodies, and only the short lines without a marker are read one by one (labels).
+A line whose break before a heading was lost is cut in two there (outline.inline).
 """
 from bisect import bisect_right
-from itertools import chain
 from typing import NamedTuple
 
 import numpy as np
 
 from .codes import Symbols
-from .markers import GROUP_STYLE, LABEL_LINE_MAX, MARKER_LINE, STYLES, head_ends, label_title, ordinal
+from .inline import inline_starts
+from .markers import LABEL_LINE_MAX, STYLES, Marks, head_ends, label_title, marker_lines, markers_at, merged
 
 LABEL = STYLES.index("label")
 MONTH = STYLES.index("month")
@@ -21,7 +22,7 @@ class Lines(NamedTuple):
     """The lines of a batch text, and where each document's lines begin."""
 
     start: np.ndarray  # offset of each line
-    end: np.ndarray  # offset of its end (its "\n", or the end of the text)
+    end: np.ndarray  # offset of its end: its "\n", the end of the text, or a lost break (outline.inline)
     doc_first: np.ndarray  # index of each document's first line, then the number of lines
 
 
@@ -56,26 +57,37 @@ def lines_of(length: int, symbols: Symbols, doc_start: np.ndarray) -> Lines:
     return Lines(start, np.r_[breaks, length], np.r_[np.searchsorted(start, doc_start), len(start)])
 
 
-def scan(view: str, cp: np.ndarray, symbols: Symbols, lines: Lines, titles: list[str | None]) -> Candidates:
-    """All heading candidates of a batch text (`cp` its code points), given each document's title."""
-    marked, bare = _marker_lines(view, cp, symbols, lines)
+def scan(view: str, cp: np.ndarray, symbols: Symbols, lines: Lines,
+         titles: list[str | None]) -> tuple[Lines, Candidates]:
+    """All heading candidates of a batch text (`cp` its code points), given each document's title.
+
+    Returns the lines too: a line whose break was lost before an inline heading is cut in two
+    there (outline.inline), and the heading gets a line of its own.
+    """
+    marks = marker_lines(view)
+    inline = inline_starts(cp, symbols, lines, marks)
+    if len(inline):
+        lines = _with_breaks(lines, inline)
+        marks = merged(marks, markers_at(view, inline.tolist()))
+    marked, bare = _marker_lines(marks, cp, symbols, lines)
     # a line without a valid marker may be a label line; a bare `1、` line is nothing
     length = lines.end - lines.start
     short = (length >= 2) & (length <= LABEL_LINE_MAX)
     short[marked.line] = short[bare] = False
     both = _merge(marked, _label_lines(view, lines, np.flatnonzero(short)))
-    return _take(both, ~np.isin(both.line, _title_lines(view, lines, titles)))
+    return lines, _take(both, ~np.isin(both.line, _title_lines(view, lines, titles)))
 
 
-def _marker_lines(view: str, cp: np.ndarray, symbols: Symbols, lines: Lines) -> tuple[Candidates, np.ndarray]:
+def _with_breaks(lines: Lines, at: np.ndarray) -> Lines:
+    """The lines with each also cut before the offsets `at` (no line break there: the line ends at it)."""
+    start = np.sort(np.r_[lines.start, at])
+    doc_first = np.r_[np.searchsorted(start, lines.start[lines.doc_first[:-1]]), len(start)]
+    return Lines(start, np.sort(np.r_[lines.end, at]), doc_first)
+
+
+def _marker_lines(marks: Marks, cp: np.ndarray, symbols: Symbols, lines: Lines) -> tuple[Candidates, np.ndarray]:
     """Candidates of the lines that open with a valid marker, and the lines whose marker is bare (`1、`)."""
-    found = [(m.start(), m.end("lead"), m.end(), GROUP_STYLE[m.lastgroup], ordinal(m[m.lastgroup]))
-             for m in MARKER_LINE.finditer("\n" + view)]
-    if not found:
-        return _empty(), np.zeros(0, dtype=np.int64)
-    cols = np.fromiter(chain.from_iterable(found), dtype=np.int64, count=5 * len(found)).reshape(-1, 5)
-    line_start, start, marker_end = cols[:, 0], cols[:, 1] - 1, cols[:, 2] - 1  # offsets in "\n" + view
-    style, value = cols[:, 3], cols[:, 4]
+    line_start, start, marker_end, style, value = marks
     valid = (value > 0) & ((style != MONTH) | (value <= 12))
     line = np.searchsorted(lines.start, line_start[valid])
     style, value, start, marker_end = style[valid], value[valid], start[valid], marker_end[valid]

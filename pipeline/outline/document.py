@@ -68,8 +68,7 @@ def prepare(texts: list[str], titles: list[str | None] | None = None, kinds: lis
     cp = codepoints(view)
     symbols = Symbols.of(cp)
     doc_start = np.cumsum([0] + [len(t) + 1 for t in texts])
-    lines = lines_of(len(cp), symbols, doc_start[:-1])
-    cands = scan(view, cp, symbols, lines, titles or [None] * n)
+    lines, cands = scan(view, cp, symbols, lines_of(len(cp), symbols, doc_start[:-1]), titles or [None] * n)
     return Prepared("\n".join(texts), view, cp, symbols, doc_start, lines, cands, links(cands),
                     np.array([k == "plan" for k in kinds or [None] * n], dtype=bool))
 
@@ -94,9 +93,10 @@ def section_columns(batch: Prepared, proba: np.ndarray, threshold: float) -> Sec
     # unless it ends like a sentence (`6、…课程建设。` then `1、…`)
     whole_line = (h.body_start == h.line_end) & ~isin(batch.cp[np.maximum(h.line_end - 1, 0)], "。；，;,")
     levels, parents, closer = nest(h.doc, h.line, h.style, h.ordinal, whole_line)
-    # a section's body ends at the line break before the heading that closes it, or at the end
-    # of its document
-    cut = np.maximum(batch.lines.start[h.line] - 1, batch.doc_start[h.doc])
+    # a section's body ends where the line before the heading that closes it ends (its line
+    # break, or the heading itself when the break was lost), or at the end of its document
+    lines = batch.lines
+    cut = np.where(h.line > lines.doc_first[h.doc], lines.end[np.maximum(h.line - 1, 0)], batch.doc_start[h.doc])
     body_end = np.where(closer >= 0, cut[np.maximum(closer, 0)], batch.doc_start[h.doc + 1] - 1)
     first = np.searchsorted(h.doc, h.doc)  # the first section of each one's document
     offset = batch.doc_start[h.doc]

@@ -5,6 +5,8 @@ their run-in bodies with numpy (head_ends); only label lines are read one at a t
 """
 import functools
 import re
+from itertools import chain
+from typing import NamedTuple
 
 import numpy as np
 
@@ -18,6 +20,7 @@ STYLES = ("cn_dun", "cn_paren", "num_dun", "num_paren", "circled", "month", "lab
 SPACE = "\t\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _CN = "一二三四五六七八九十"
 _DIGIT = "0-9０-９"
+DIGITS = "0123456789０１２３４５６７８９"
 _CN_NUM = f"[{_CN}]{{1,3}}"
 _NUM = f"[{_DIGIT}]{{1,3}}"
 _OPEN = f"[（(][{SPACE}]?"
@@ -35,13 +38,9 @@ _LEAD = re.compile(f"{_LEAD_CHARS}*")
 
 # The characters a marker line can open with: debris, or the first character of a marker.
 _FIRST = f"[{DEBRIS}（(﹝{_DIGIT}{_CN}⑴-⒇⒈-⒛①-⑳❶-❿➀-➉➊-➓]"
-# A line break, the debris, then one alternation whose matching group names the style. Every
-# branch has one bounded numeral group and no nested quantifier, so matching is linear. The
-# pattern opens with a literal `\n`, so the search skips from line break to line break, and
-# drops a line at once when its first character cannot open a marker. It runs over
-# "\n" + text: a match's start is the start of its line in the text.
-MARKER_LINE = re.compile(
-    f"\n(?={_FIRST})(?P<lead>(?:[{DEBRIS}]{_LEAD_CHARS}*+)?+)(?:"
+# One alternation whose matching group names the style. Every branch has one bounded numeral
+# group and no nested quantifier, so matching is linear.
+_MARKERS = (
     rf"{_OPEN}(?P<cn_paren>{_CN_NUM}){_CLOSE}{_TRAIL}"
     rf"|{_OPEN}(?P<num_paren>{_NUM}){_CLOSE}{_TRAIL}"
     rf"|﹝(?P<num_paren2>{_NUM})﹞{_TRAIL}"
@@ -52,8 +51,15 @@ MARKER_LINE = re.compile(
     rf"|(?P<cn_dun>{_CN_NUM}){_SEP}{_TRAIL}"
     rf"|(?P<circled>[①-⑳❶-❿➀-➉➊-➓]){_TRAIL}"
     # `九月份` `三月份：` `9月：`; not `12月23日，…` (a date opens that line)
-    rf"|(?P<month>十[一二]?|[一二三四五六七八九]|[{_DIGIT}]{{1,2}})月份?(?=[：:\s]|\Z)[：:{SPACE}]*)"
+    rf"|(?P<month>十[一二]?|[一二三四五六七八九]|[{_DIGIT}]{{1,2}})月份?(?=[：:\s]|\Z)[：:{SPACE}]*"
 )
+# A line break, the debris, then a marker. The pattern opens with a literal `\n`, so the
+# search skips from line break to line break, and drops a line at once when its first
+# character cannot open a marker. It runs over "\n" + text: a match's start is the start of
+# its line in the text.
+MARKER_LINE = re.compile(f"\n(?={_FIRST})(?P<lead>(?:[{DEBRIS}]{_LEAD_CHARS}*+)?+)(?:{_MARKERS})")
+# The same markers where a line break was lost (outline.inline): matched at a given offset.
+MARKER_AT = re.compile(_MARKERS)
 GROUP_STYLE = {g: STYLES.index(g.rstrip("234")) for g in MARKER_LINE.groupindex if g != "lead"}
 MONTH_STRIP = " \t\u3000：:"  # stripped from the end of a month marker (`三月份：` → 三月份)
 
@@ -72,6 +78,19 @@ LABEL_WORDS = tuple(
     "要求 成果 特色 情况 情況 背景 概况 概況 思路 回顾 回顧 展望 方向 意见 意見".split())
 # `现将工作总结如下：` `从资料方法上有：` introduce a list: sentences, not labels
 INTRO_ENDINGS = tuple("如下 以下 下列 有 是 为 了".split())
+# A label ends a block intro (SPEC §3: `优点：` `建议：`). The page meta above a scraped text
+# (`时间：` `字号：` `来源：`) and a field name whose value follows (`地点：`) end in a colon
+# too but open no block; simplified and traditional.
+PAGE_FIELDS = frozenset(
+    "时间 時間 日期 地点 地點 字号 字號 来源 來源 作者 出处 出處 编辑 編輯 责编 責編 责任编辑 責任編輯 "
+    "发布 發布 发布时间 發布時間 发布日期 發布日期 发布者 發布者 更新时间 更新時間 上传时间 上傳時間 "
+    "点击 點擊 点击数 點擊數 点击量 點擊量 浏览 瀏覽 浏览量 瀏覽量 浏览次数 瀏覽次數 阅读量 閱讀量 "
+    "阅读次数 閱讀次數 栏目 欄目 分类 分類 标签 標籤 关键词 關鍵詞 关键字 關鍵字 文章来源 文章來源 "
+    "信息来源 信息來源 新闻来源 新聞來源 投稿 供稿 撰稿 摄影 攝影 审核 審核".split())
+# The greeting of a speech or letter (`尊敬的老师们：` `亲爱的同学们:` `各位领导老师：`) addresses
+# people; it opens no block either.
+SALUTATION_OPENINGS = tuple("尊敬 敬爱 敬愛 亲爱 親愛 各位 诸位 諸位".split())
+ADDRESS_ENDINGS = ("们", "們")  # `老师们：` `同志们：` `家长朋友们：`
 RUN_IN_MAX = 40  # a `：`/`；` head longer than this is a clause of a long sentence, not a head
 LABEL_LINE_MAX = 18  # a label line is short: 2-14 characters, a colon, maybe spaces
 _CN_VALUE = {c: i for i, c in enumerate(_CN, 1)}
@@ -106,6 +125,44 @@ def ordinal(g: str) -> int:
     return int(g.translate(_FULL_DIGITS))
 
 
+class Marks(NamedTuple):
+    """Markers found in a batch text, one array element each, in text order."""
+
+    line_start: np.ndarray  # start of the marker's line (the marker itself when its break was lost)
+    start: np.ndarray  # marker start (after scraping debris such as `>`)
+    end: np.ndarray  # marker end, trailing separators included
+    style: np.ndarray  # index into STYLES
+    ordinal: np.ndarray  # ordinal(numeral); 0 when it is none
+
+
+def marker_lines(view: str) -> Marks:
+    """The markers that open a line of a batch text."""
+    # MARKER_LINE runs over "\n" + view: a match starts at its line's start in the view. Rows
+    # are built in the comprehension: holding the match objects for a second pass was a third
+    # slower on a text of nothing but heading lines.
+    return _marks([(m.start(), m.end("lead") - 1, m.end() - 1, GROUP_STYLE[m.lastgroup], ordinal(m[m.lastgroup]))
+                   for m in MARKER_LINE.finditer("\n" + view)])
+
+
+def markers_at(view: str, at: list[int]) -> Marks:
+    """The markers at the offsets `at` of a batch text, each taken as the start of its line."""
+    return _marks([(k, k, m.end(), GROUP_STYLE[m.lastgroup], ordinal(m[m.lastgroup]))
+                   for k, m in ((k, MARKER_AT.match(view, k)) for k in at)])
+
+
+def _marks(rows: list[tuple[int, int, int, int, int]]) -> Marks:
+    """Marks from (line start, start, end, style, ordinal) rows."""
+    cols = np.fromiter(chain.from_iterable(rows), dtype=np.int64, count=5 * len(rows)).reshape(-1, 5)
+    return Marks(*cols.T)
+
+
+def merged(a: Marks, b: Marks) -> Marks:
+    """Two sets of marks of distinct lines as one, in text order."""
+    both = [np.r_[x, y] for x, y in zip(a, b)]
+    order = np.argsort(both[0], kind="stable")
+    return Marks(*(x[order] for x in both))
+
+
 def label_title(line: str) -> tuple[int, int] | None:
     """(start, end) of the title of a short label line (`优点：` `存在的问题`), or None; `组长：王建民` is not one."""
     lead = _LEAD.match(line).end() if line[:1] in DEBRIS else 0
@@ -115,6 +172,8 @@ def label_title(line: str) -> tuple[int, int] | None:
     words = m.group().rstrip("：:")
     if words.endswith(INTRO_ENDINGS) or "了" in words:
         return None  # `现将工作总结如下：` `我校开展了如下工作：` are sentences, not labels
+    if words in PAGE_FIELDS or words.startswith(SALUTATION_OPENINGS) or words.endswith(ADDRESS_ENDINGS):
+        return None  # `时间：` `字号：` page meta, `尊敬的老师们：` a greeting
     # a label's title is the whole line without its colon: `改进建议:` → 改进建议
     return lead, lead + len(line[lead:].rstrip("：: \u3000"))
 
@@ -134,7 +193,7 @@ def head_ends(cp: np.ndarray, symbols: Symbols, start: np.ndarray,
     opens, closes = symbols.find("《“"), symbols.find("》”")
     depth = count_in(opens, s, at) - count_in(closes, s, at)  # quotes open at the stop
     far_clause = (at - s > RUN_IN_MAX) & isin(ch, _CLAUSE_END)
-    ok = (depth <= 0) & ~far_clause & ((ch != ord(".")) | _sentence_dot(cp, at, e))
+    ok = (depth <= 0) & ~far_clause & ((ch != ord(".")) | _sentence_dot(cp, at, e)) & ~_digit_colon(cp, at, ch)
     cut = np.full(len(start), -1)
     heads, first = np.unique(owner[ok], return_index=True)  # the first good stop of each line
     cut[heads] = at[ok][first]
@@ -156,6 +215,13 @@ def _sentence_dot(cp: np.ndarray, at: np.ndarray, end: np.ndarray) -> np.ndarray
     # a head starts after its marker's first character, so cp[at - 1] is still on the line
     before, after = cp[at - 1], cp[np.minimum(at + 1, len(cp) - 1)]
     return (at + 1 < end) & is_ideograph(before) & (before != ord("的")) & is_ideograph(after)
+
+
+def _digit_colon(cp: np.ndarray, at: np.ndarray, ch: np.ndarray) -> np.ndarray:
+    """Which stops at `at` are a colon between digits: a clock time or a ratio, not a clause end."""
+    # `2、每周认真开展星期五13:10开展教研活动；` `8：30到校` `按3:1的比例`: the head goes on
+    after = cp[np.minimum(at + 1, len(cp) - 1)]
+    return isin(ch, "：:") & isin(cp[at - 1], DIGITS) & isin(after, DIGITS)
 
 
 def _run_end(positions: np.ndarray, at: np.ndarray) -> np.ndarray:

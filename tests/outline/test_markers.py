@@ -82,6 +82,24 @@ def test_not_labels(line):
     assert label_title(line) is None
 
 
+@pytest.mark.parametrize("line", [
+    # page meta above a scraped text, and field names whose value follows
+    "时间:", "时间：", "時間：", "字号：", "字號:", "日期：", "来源：", "作者：", "发布时间：", "浏览次数：", "地点：",
+    # the greeting of a speech or a letter
+    "尊敬的老师们：", "亲爱的同学们:", "各位领导、老师：", "各位领导老师：", "敬爱的各位家长：", "老师们：",
+    "同志们:", "家长朋友們：",
+])
+def test_page_meta_and_greetings_are_not_labels(line):
+    assert label_title(line) is None
+    assert candidate(line) is None
+
+
+@pytest.mark.parametrize("line, title", [("活动时间安排：", "活动时间安排"), ("教研活动时间：", "教研活动时间"),
+                                         ("作业布置要求：", "作业布置要求"), ("存在问题：", "存在问题")])
+def test_labels_that_hold_a_field_word_stay_labels(line, title):
+    assert candidate(line)["title"] == title
+
+
 @pytest.mark.parametrize("line, title, body", [
     ("1．教科沙龙。10月16日，本学期……", "教科沙龙", "10月16日，本学期……"),
     ("1、语文组：学习新课标，转变观念。", "语文组", "学习新课标，转变观念。"),
@@ -96,6 +114,12 @@ def test_not_labels(line):
     ("5、做好.工作", "做好", "工作"),
     ("①认真备课…", "认真备课", ""),
     ("九月份：开学工作", "九月份", "开学工作"),
+    # a colon between digits is a clock time or a ratio, not the end of the head
+    ("2、每周认真开展星期五13:10开展教研活动;各班每周更换家园窗", "每周认真开展星期五13:10开展教研活动", "各班每周更换家园窗"),
+    ("1、每天早上8：30前到校：检查卫生", "每天早上8：30前到校", "检查卫生"),
+    ("3、师生按１：２０配备。然后分组", "师生按１：２０配备", "然后分组"),
+    ("4、下午14:00—16:30集体备课", "下午14:00—16:30集体备课", ""),
+    ("5、时间：8:30", "时间", "8:30"),
 ])
 def test_run_in_heads(line, title, body):
     c = candidate(line)

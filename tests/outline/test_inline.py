@@ -1,0 +1,93 @@
+"""Headings whose line break was lost (SPEC §1), and mid-line numbers that stay body text (GUIDELINES §2.1)."""
+import numpy as np
+import pytest
+
+from pipeline.outline.document import prepare, sections
+
+
+def candidates(text: str) -> list[tuple[str, str]]:
+    """(marker, title) of every heading candidate, all kept, checking that each span indexes the text."""
+    batch = prepare([text])
+    secs = sections(batch, np.ones(len(batch.cands.line)), 0.5)[0]
+    for s in secs:
+        assert text[s.start:s.end] == (s.marker or "") + s.title
+        assert s.end <= s.body_end <= len(text)
+    return [(s.marker, s.title) for s in secs]
+
+
+@pytest.mark.parametrize("text, first", [
+    ("本学期我们教研组主要开展以下方面的工作，一、抓好常规管理：\n1、认真备课，精心设计每一节课。\n"
+     "2、认真上课。\n二、开展教研活动：\n1、每周听课一节。", ("一、", "抓好常规管理")),
+    ("现就本学期教科研工作做一个回顾和总结：一、重师德、抓学习，注重队伍建设。我园组织教师学习法规。\n"
+     "二、抓常规、重实效，提高保教质量。我园坚持每周教研。", ("一、", "重师德、抓学习，注重队伍建设")),
+    ("具体安排如下： 一、指导思想\n以新课标为指导。\n二、工作措施\n加强管理。", ("一、", "指导思想")),
+    ("为此我们做了以下工作：（一）加强理论学习。组织教师读书。\n（二）开展课题研究。全员参与。",
+     ("（一）", "加强理论学习")),
+    ("要求如下，1、按时参加教研活动\n2、认真做好记录\n3、及时上交材料", ("1、", "按时参加教研活动")),
+])
+def test_a_first_heading_after_an_intro_clause_gets_its_own_line(text, first):
+    got = candidates(text)
+    assert got[0] == first
+    assert text.index(first[0] + first[1]) > 0  # it was mid-line
+
+
+@pytest.mark.parametrize("text, host, glued", [
+    ("（二）、实现教研与科研的有机结合1、建立课题研究网络图（学期计划）根据教研员提供的课题确定\n"
+     "2、教研活动课题化\n3、建立课题成果展示机制\n（三）、完善课题管理", "实现教研与科研的有机结合", "建立课题研究网络图（学期计划）根据教研员提供的课题确定"),
+    ("一、常规工作1.认真备课，写好教案\n2.认真上课\n二、教研工作", "常规工作", "认真备课，写好教案"),
+    ("一、加强教师队伍建设（一）加强师德教育。组织学习师德规范。\n（二）提高业务水平。\n二、其他",
+     "加强教师队伍建设", "加强师德教育"),
+])
+def test_a_sub_list_glued_to_a_heading_title_is_cut_off(text, host, glued):
+    titles = [t for _, t in candidates(text)]
+    assert titles[:2] == [host, glued]
+
+
+def test_glued_and_inline_headings_in_the_trained_outline(heads):
+    text = ("本学期我们数学教研组主要开展以下方面的工作，一、确定两个重点工作：\n"
+            "1、以今年跨入大校为契机，努力提高我校的数学教学质量，从平时的每次测验开始抓起，及时全面监控教学质量。\n"
+            "2、数学组将申请一个课题。\n"
+            "二、实现教研与科研的有机结合1、建立课题研究网络\n2、教研活动课题化\n3、建立课题成果展示机制")
+    assert heads(text) == [
+        ("一、", "确定两个重点工作", 1),
+        ("1、", "以今年跨入大校为契机，努力提高我校的数学教学质量，从平时的每次测验开始抓起，及时全面监控教学质量", 2),
+        ("2、", "数学组将申请一个课题", 2), ("二、", "实现教研与科研的有机结合", 1),
+        ("1、", "建立课题研究网络", 2), ("2、", "教研活动课题化", 2), ("3、", "建立课题成果展示机制", 2)]
+
+
+def test_a_section_closed_by_an_inline_heading_ends_where_its_line_was_cut():
+    text = "一、学习\n内容。\n二、教研1、听课\n2、评课"
+    batch = prepare([text])
+    secs = sections(batch, np.ones(len(batch.cands.line)), 0.5)[0]
+    assert [text[s.start:s.body_end] for s in secs] == [
+        "一、学习\n内容。", "二、教研1、听课\n2、评课", "1、听课", "2、评课"]
+
+
+@pytest.mark.parametrize("text", [
+    # an inline list: its `二、` is on the same line
+    "本学期主要做到三点：一、思想上重视，二、行动上落实，三、效果上明显。\n二、工作措施\n加强管理。",
+    "做到两点：一、思想上重视二、行动上落实。\n二、工作措施",
+    # a number in a sentence: no head after it, or a grade, or a decimal
+    "我校抓好1、2年级的识字教学，3、4年级的阅读教学。\n2、加强写字教学",
+    "全校共投入1.5万元用于添置图书。\n2、加强管理",
+    # glued `一、` is part of a word; glued `（1）` names a class
+    "一、统一、规范教学常规\n二、加强管理",
+    "一、三年级（1）班开展读书活动\n（2）班开展写字比赛\n二、其他",
+    "一、落实第（一）项任务\n（二）加强管理",
+    # the list does not go on at a line start with `二` / `2`
+    "学校提出以下要求，一、按时到岗\n三、其他工作",
+    "工作总结如下：一、加强学习。本学期组织教师读书。",
+    # a `一、` after the document's own `一、`: a restart in the middle of a body, not a lost break
+    "一、指导思想\n我们要做到：一、思想统一。\n二、工作措施",
+    # `1、` in the middle of an open `1、` list with no outer heading between
+    "1、加强学习\n要求如下：1、按时参加\n2、认真记录",
+    # glued after a run-in head's clause end: that is the heading's body, not a glued title
+    "（二）加强管理：建立制度1、完善考核\n2、落实检查",
+    # glued to a line that is no heading
+    "学校积极开展教研活动1、听课评课\n2、集体备课",
+])
+def test_mid_line_numbers_stay_body_text(text):
+    lines = {line for line in text.split("\n")}
+    for marker, title in candidates(text):
+        assert any(line.startswith((marker or "") + title) or line.lstrip().startswith((marker or "") + title)
+                   for line in lines), (marker, title)
