@@ -14,6 +14,8 @@ SPAN_STOPS = CLAUSE_STOPS.translate({ord(c): None for c in "（）()"})  # 实�
 # a list separator right after one of these closes the previous award: 一等奖5名、二等奖12名
 LIST_CLOSERS = frozenset("奖号名件个人项篇次份位幅0123456789")
 QUOTES = "“”‘’\"'「」『』《》"
+PAIRS = {"“": "”", "‘": "’", "《": "》", "「": "」", "『": "』"}
+CLOSING = frozenset(PAIRS.values())
 WINDOW = 30  # chars scanned back from a rank for its event: award phrases are short
 
 
@@ -129,10 +131,9 @@ def clean(s: str) -> str:
 
 def _paired(s: str, i: int) -> bool:
     """True when the quote at s[i] has its partner inside s (“…” or 《…》)."""
-    pairs = {"“": "”", "‘": "’", "《": "》", "「": "」", "『": "』"}
-    if s[i] in pairs:
-        return pairs[s[i]] in s[i + 1:]
-    opener = next((o for o, c in pairs.items() if c == s[i]), None)
+    if s[i] in PAIRS:
+        return PAIRS[s[i]] in s[i + 1:]
+    opener = next((o for o, c in PAIRS.items() if c == s[i]), None)
     return opener is not None and opener in s[:i]
 
 
@@ -150,13 +151,39 @@ def recipient_before(text: str, verb_start: int, lex: Lexicon) -> str | None:
 
 def entity(text: str, start: int, end: int, rank, event, recipient, lex: Lexicon, given=None) -> dict:
     """One award dict; level from the phrase itself, else from its event as written, else as given."""
+    start, end = paired_span(text, start, end)
     level = level_of(text[start:end], lex.levels) or level_of(event, lex.levels) or given
     return {"type": "award", "start": start, "end": end, "text": text[start:end], "rank": rank,
             "level": level, "event": strip_level(event, lex) or None if event else None, "recipient": recipient}
 
 
 def trim_lead(text: str, start: int, limit: int) -> int:
-    """Skip particles a phrase may open with: 了, 过, 的."""
-    while start < limit and text[start] in "了过的 ":
+    """Skip particles and the copula a phrase may open with: 了, 过, 的, 是 (颁发的是“……奖”)."""
+    while start < limit and text[start] in "了过的是 ":
         start += 1
     return start
+
+
+def paired_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span whose quotes pair up: ”“特别贡献奖 → “特别贡献奖”, and “发表论文奖 takes the ” right after it."""
+    if start < end - 1 and text[start] in CLOSING:
+        start += 1  # the end of the quote before: 分为“A奖”“B优秀奖”
+    close = PAIRS.get(text[start]) if start < end else None
+    if close and close not in text[start + 1:end]:
+        if text[end:end + 1] == close:
+            end += 1
+        else:
+            start += 1  # “教育教学竞赛奖的获得者 has no partner near: drop the opener
+    return start, end
+
+
+def giver_level(text: str, verb_start: int, verb: str, lex: Lexicon) -> str | None:
+    """The level of whoever confers: 教育部为……颁发 → national, 被区教育局评为 / 被xx市评为 → municipal."""
+    clause = text[clause_start(text, verb_start, 30):verb_start]
+    if verb not in lex.d["giver_verbs"]:
+        j = clause.rfind("被")
+        clause = clause[j + 1:] if j >= 0 else ""
+    body = clause.removesuffix("里")  # 被市里评为
+    if any(c in clause for c in "局委厅部府会室所院") or body[-1:] in "省市区县州":
+        return level_of(clause, lex.levels)
+    return None

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from .award_phrases import (QUOTES, Lexicon, clean, entity, is_plan, last_end, load_lexicon, recipient_before,
-                            span_start, strip_level, trim_lead, verb_ending_at)
+from .award_phrases import (QUOTES, Lexicon, clean, entity, giver_level, is_plan, last_end, load_lexicon,
+                            recipient_before, span_start, strip_level, trim_lead, verb_ending_at)
 from .levels import PATTERNS, level_of
 from .spans import CLAUSE_STOPS, SENT_RE, clause_start
 from .titles import suffixed_titles, title_awards
@@ -62,32 +62,56 @@ def _event(body: str, lex: Lexicon) -> str | None:
 
 def _context_event(text: str, start: int, lex: Lexicon) -> str | None:
     """The competition named earlier in the sentence: 在县……比赛活动中，杨骁……获一等奖 (with level)."""
-    seg = text[clause_start(text, start, 150, SENT_RE):start]
+    seg = _sentence_before(text, start)
     if not lex.event_re.search(seg):
         return None  # no event word: nothing below can match
     best, opened = -1, -1
     for w in lex.events:
         j = seg.rfind(w)
         while j >= 0:
-            rest = seg[j + len(w):].lstrip("”’》")  # 参加“……技能比赛”荣获小学组二等奖
+            named = seg[j + len(w):].lstrip("”’》")  # 参加“……技能比赛”荣获小学组二等奖
+            rest = _skip_aside(named)
             nxt = rest[:1]
             if nxt in ("中", "上", "里", "") or rest.startswith(("荣获", "获得", "获", "喜获", "夺得", "摘得")):
-                best = max(best, len(seg) - len(rest))
+                best = max(best, len(seg) - len(named))
                 break
             if nxt == "，" and _opener_end(seg[:j], lex) >= 0:  # 开展了自制课件评比活动，评出……
                 opened = max(opened, j + len(w))
                 break
             j = seg.rfind(w, 0, j)
-    head = seg[:best if best >= 0 else opened]
-    if best < 0 and opened < 0:
-        return None
+    return _event_name(seg[:best if best >= 0 else opened], lex) if best >= 0 or opened >= 0 else None
+
+
+def _event_name(head: str, lex: Lexicon) -> str | None:
+    """The competition ending head, from its opener (在, 参加) on: no time word, lead-in or award before it."""
     k = clause_start(head, len(head), len(head))
     k = max(k, _opener_end(head[k:], lex) + k)
     if "”" in head[k:] and "“" not in head[k:head.find("”", k)]:  # “一师一优课，一课一名师”讲课比赛
         k = max(head.rfind("“", 0, k), 0)
-    ev = head[k:]
+    j = head.rfind("奖、", k)  # ……获A节目一等奖、学生综合实践展示获得市一等奖: the event starts after the award before
+    ev = head[max(k, j + 2 if j >= 0 else k):]
     ev = next((ev[len(w):] for w in lex.d["time_words"] if ev.startswith(w)), ev)  # 本期郑州市…大赛
+    i = ev.find("的")  # 刚刚揭晓的新北区……评比: a short lead-in without a level word is no part of the name
+    if 0 < i <= 6 and not level_of(ev[:i], lex.levels) and not any(q in ev[:i] for q in QUOTES):
+        ev = ev[i + 1:]
     return clean(ev) or None
+
+
+def _sentence_before(text: str, start: int) -> str:
+    """The sentence before start; one opening with 其中 takes in the sentence before it, which names the event:
+    在……评比中，……获奖31篇。其中获得一等奖7篇."""
+    lo = clause_start(text, start, 150, SENT_RE)
+    if lo > 0 and text[lo:start].lstrip().startswith("其中"):
+        lo = clause_start(text, lo - 1, 150, SENT_RE)
+    return text[lo:start]
+
+
+def _skip_aside(rest: str) -> str:
+    """rest without a short parenthesis opening it: 评比（含成功教育案例）中 reads as 评比中."""
+    if rest[:1] in "（(":
+        close = max(rest.find("）", 1, 24), rest.find(")", 1, 24))
+        return rest[close + 1:] if close > 0 else rest
+    return rest
 
 
 def _opener_end(clause: str, lex: Lexicon) -> int:
@@ -114,6 +138,7 @@ def _rank_awards(text: str, lex: Lexicon) -> list[dict]:
         if rs < floor:
             continue
         start, kind, vstart = span_start(text, rs, floor, lex)
+        verb = text[vstart:start] if kind == "verb" else ""  # 获得, 被评为; empty when a comma or list opens it
         start = trim_lead(text, start, rs)
         lead = lex.lead_re.match(text, start, rs)  # 其中一等奖3件 → 一等奖
         start = lead.end() if lead else start
@@ -125,15 +150,15 @@ def _rank_awards(text: str, lex: Lexicon) -> list[dict]:
         if named:  # a named prize keeps a grade it states: 特等组织奖 → 特等奖
             j = text.find("等", start, re_)
             ranks = [lex.d["grades"].get(text[j - 1]) if j > start else None]
-        givers = lex.d["giver_verbs"]
-        who = recipient_before(text, vstart, lex) if kind == "verb" and text[vstart:start] not in givers else None
+        who = recipient_before(text, vstart, lex) if verb and verb not in lex.d["giver_verbs"] else None
+        # 分获区级数学、英语赛课一等奖: both district; 被xx市评为优质课一等奖: the level of the city that judged
+        shared = level_of(text[start:re_], lex.levels) or (giver_level(text, vstart, verb, lex) if verb else None)
         for s in _respective_starts(text, start, rs, vstart) if kind == "verb" else [start]:
             event = None if named else _event(text[s:rs], lex)
             if not event or not lex.event_re.search(event):  # “五小作品”一等奖: the 比赛 is named before
                 event = _context_event(text, s, lex) or event
             # 一二等奖 is two awards; the later ones start at their grade so spans stay distinct
             starts = [s] + [p for p in range(rs, re_ - 2) if text[p] in lex.d["grades"]][1:]
-            shared = level_of(text[start:re_], lex.levels)  # 分获区级数学、英语赛课一等奖: both district
             out += [entity(text, a, re_, r, event, who, lex, shared) for a, r in zip(starts, ranks)]
         floor = re_
     return out

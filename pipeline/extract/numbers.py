@@ -15,6 +15,7 @@ import cn2an
 CN_DIGITS = "零〇一二两三四五六七八九"
 CN_MAGNITUDES = "十百千万亿"
 CN_NUMERAL = CN_DIGITS + CN_MAGNITUDES
+CN_MAX = 24  # the longest Chinese numeral read; real ones stay under 20 characters
 PLACEHOLDER_CHARS = "xX×ｘＸ*＊_＿"
 PREFIX_APPROX = ("大约", "将近", "近", "约")
 SUFFIX_APPROX = ("左右", "上下", "多", "余", "来")
@@ -68,8 +69,8 @@ def plain_value(s: str) -> float | None:
         return float(s)
     if s[0] in "0123456789" and s[-1] in MAGNITUDE and ARABIC.match(s[:-1]):
         return float(s[:-1]) * MAGNITUDE[s[-1]]  # "4万" "1.5万" "3千"
-    if not all(c in CN_NUMERAL for c in s):
-        return None
+    if len(s) > CN_MAX or not all(c in CN_NUMERAL for c in s):
+        return None  # 一千二百三十四万五千六百七十八 has 15: a longer run is debris (and cn2an is quadratic in it)
     if len(s) == 1 and s in MAGNITUDE:
         return float(MAGNITUDE[s]) if s == "十" else None  # a bare 百/万 is a word, not a number
     if len(s) == 2 and not any(c in MAGNITUDE or c in "零〇" for c in s):

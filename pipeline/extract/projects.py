@@ -13,6 +13,10 @@ from .spans import SENT_RE, char_offsets, clause_end, clause_start
 TITLE_MAX = 60  # chars a 《》 or “” title may span; also bounds every scan (linear time)
 CONTEXT = 25  # chars before/after a title read for 课题 and level words
 OPEN_CLOSE = {"《": "》", "“": "”"}
+NAME_END = re.compile("[，。；、！？,;!?\n（(]")  # where a programme name after its label ends
+LABELLED_MAX = 30  # chars such a name may span
+# what may link 课题 to its title: 课题：《…》, scraped dashes 课题-—《…》, spaces 课题 ——《…》
+LINKS = "：: 　-—–－~～"
 # a clause stop, except ：, which may sit between 课题 and its title (课题如：“…”)
 BEFORE_RE = re.compile("[，。；！？,;!?\n\r\t （）()【】]")
 AFTER_RE = re.compile("[，。；：！？,;:!?\n\r\t （）()【】]")
@@ -44,6 +48,7 @@ class Lexicon:
     head_re: re.Pattern  # any of the heads
     tie_re: re.Pattern  # any of the tie words, or 课题名称
     doc_before_re: re.Pattern  # any of the doc_before words: one search instead of a test per word
+    label_re: re.Pattern  # a programme label and its colon: 内涵建设项目：
 
 
 @functools.cache
@@ -53,7 +58,8 @@ def load_lexicon(folder: str = str(PATTERNS)) -> Lexicon:
     alt = lambda ws: "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))  # noqa: E731
     return Lexicon(d, load_levels(folder), re.compile(alt(d["programmes"])), re.compile(alt(d["status"])),
                    tuple(sorted(d["heads"], key=len, reverse=True)), re.compile(alt(d["heads"]) or "(?!)"),
-                   re.compile(alt(d["tie_words"] + ["课题名称"])), re.compile(alt(d["doc_before"]) or "(?!)"))
+                   re.compile(alt(d["tie_words"] + ["课题名称"])), re.compile(alt(d["doc_before"]) or "(?!)"),
+                   re.compile(f"(?:{alt(d['programme_labels']) or '(?!)'})[：:]"))
 
 
 def _titles(text: str) -> list[tuple[int, int, str]]:
@@ -85,8 +91,11 @@ def _groups(titles: list, text: str) -> list[list]:
 
 
 def _before(text: str, start: int, n: int = CONTEXT) -> str:
-    """Up to n chars before start, from the clause start (课题：《…》 keeps its colon)."""
-    return text[clause_start(text, start, n, BEFORE_RE):start]
+    """Up to n chars before start, from the clause start (课题：《…》 keeps its colon, 课题 ——《…》 its dashes)."""
+    j = start
+    while j > 0 and start - j < 6 and text[j - 1] in LINKS:
+        j -= 1  # a space before the title is a link here, not a clause stop
+    return text[clause_start(text, j, n, BEFORE_RE):start]
 
 
 def _after(text: str, end: int, n: int = CONTEXT) -> str:
@@ -95,8 +104,8 @@ def _after(text: str, end: int, n: int = CONTEXT) -> str:
 
 
 def _tied(before: str, after: str, lex: Lexicon) -> bool:
-    """True when 课题 words bind a title: 市级课题《…》, 《…》这一课题, 《…》等五项课题."""
-    b = before.rstrip("：: 如")
+    """True when 课题 words bind a title: 市级课题《…》, 课题-—《…》, 《…》这一课题, 《…》等五项课题."""
+    b = before.rstrip(LINKS + "如")
     if b.endswith(tuple(lex.d["tie_words"])) or b.endswith("课题名称"):
         return True
     a = after.lstrip("等这一个该两三四五六七八九十几项些0123456789")  # every word below holds 课题 (_may_tie)
@@ -171,7 +180,7 @@ def _bare_after(text: str, lex: Lexicon) -> list[dict]:
     out, i = [], text.find("课题")
     while i >= 0:
         s = i + 2 + (2 if text.startswith("名称", i + 2) else 0)
-        while s < len(text) and text[s] in "：: ":
+        while s < len(text) and text[s] in LINKS:
             s += 1
         body = _after(text, s, 40)
         cut = _bare_cut(body) if body[:1] not in "《“\"'" and not body.startswith(BARE_STOP_HEADS) else 0
@@ -225,6 +234,21 @@ def _programmes(text: str, lex: Lexicon) -> list[dict]:
         if lex.head_re.search(text, i + 1, i + 11):  # “青蓝”工程: a head must follow soon
             out += _quoted_programme(text, i, lex)
         i = text.find("”", i + 1)
+    return out + _labelled_programmes(text, lex)
+
+
+def _labelled_programmes(text: str, lex: Lexicon) -> list[dict]:
+    """A programme named after a label with a level: 江苏省基础教育内涵建设项目：自治自动--高中数学发展创新中心."""
+    out = []
+    for m in lex.label_re.finditer(text):
+        label = _before(text, m.start(), 40) + text[m.start():m.end() - 1]
+        level = level_of(label[label.rfind("、") + 1:], lex.levels)  # ……团队、江苏省……建设项目: this label only
+        s = m.end() + 1 if text.startswith(" ", m.end()) else m.end()
+        k = text.find("”", s + 1, s + TITLE_MAX) + 1 if text[s:s + 1] == "“" else s  # “自治自动·共研共享”好教师团队
+        stop = NAME_END.search(text, max(k, s), s + LABELLED_MAX)
+        name = text[s:stop.start()].replace("“", "").replace("”", "") if stop else ""
+        if level and len(name) >= 4:
+            out.append(_entity(text, s, stop.start(), name, "programme", level, _status(text, s, stop.start(), lex)))
     return out
 
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from .award_phrases import QUOTES, Lexicon, entity, is_plan, last_end, recipient_before, span_start, trim_lead
+from .award_phrases import (QUOTES, Lexicon, entity, giver_level, is_plan, last_end, recipient_before, span_start,
+                            trim_lead)
 from .levels import level_of
 from .spans import CLAUSE_STOPS, SENT_RE, clause_start
 
@@ -44,8 +45,9 @@ def _title_end(text: str, s: int, e: int, mode: str, lex: Lexicon) -> int | None
         j = next((item.find(w) + len(w) for w in lex.suffixes if item.find(w) > 0), 0)
     if j:  # “科研兴教先进单位”荣誉证书及奖牌 ends at 证书
         return s + j
-    if "奖" in item[-2:] or "等奖" in item or item.strip(QUOTES) in lex.d["appraisals"]:
-        return None  # prizes belong to awards._rank_awards; 考核被评为优秀 is a rating
+    if "奖" in item[-2:] or "等奖" in item or item.strip(QUOTES) in lex.d["appraisals"] \
+            or item.startswith(tuple(lex.d["entry_heads"])):
+        return None  # prizes belong to awards._rank_awards; 考核被评为优秀 is a rating; 评出获奖优秀论文 are entries
     if item[:1] in "“‘「" and item.find("”") > 0 and mode != "weak":
         return s + item.find("”") + 1
     core = item.rstrip("”’」")  # 荣获20xx年度“教育教学先进单位”: the quote closes the title
@@ -100,18 +102,9 @@ def title_awards(text: str, lex: Lexicon) -> list[dict]:
             continue  # 成为骨干教师 is an aim; 成为调兵山市20xx年度的文明单位 a title
         if found:
             who = None if m.group() in lex.d["giver_verbs"] else recipient_before(text, m.start(), lex)
-            given = _giver_level(text, m, lex)
+            given = giver_level(text, m.start(), m.group(), lex)
             out += [entity(text, s, e, "称号", None, who, lex, given) for s, e in found]
     return out
-
-
-def _giver_level(text: str, m: re.Match, lex: Lexicon) -> str | None:
-    """The level of whoever confers a title: 教育部为……颁发 → national, 被区教育局评为 → district."""
-    clause = text[clause_start(text, m.start(), 30):m.start()]
-    if m.group() not in lex.d["giver_verbs"]:
-        j = clause.rfind("被")
-        clause = clause[j + 1:] if j >= 0 else ""
-    return level_of(clause, lex.levels) if any(c in clause for c in "局委厅部府会室所院") else None
 
 
 def _read_titles(text: str, items: list, mode: str, lex: Lexicon) -> list[tuple[int, int]]:

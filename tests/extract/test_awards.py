@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipeline.extract.award_phrases import paired_span
 from pipeline.extract.awards import find_awards
 from pipeline.extract.levels import level_of
 
@@ -216,4 +217,80 @@ def test_title_after_wei_needs_a_judging_word(text, found):
 @pytest.mark.parametrize("s, level", [("", None), ("比赛", None), ("学校", None), ("社区", None),
                                       ("校本课题", "school"), ("扬州市一等奖", "municipal")])
 def test_level_of_stop_words_and_strings_without_cues(s, level):
+    assert level_of(s) == level
+
+
+@pytest.mark.parametrize("text, found", [
+    ("首先，颁发的是“教育教学竞赛奖”。", [("“教育教学竞赛奖”", None, None)]),  # not 是“教育教学竞赛奖
+    ("王俊老师荣获“特别贡献奖”，李老师获得了“优秀辅导奖”。", [("“特别贡献奖”", None, None), ("“优秀辅导奖”", None, None)]),
+    ("典礼分为“教学竞赛奖”“省级以上重大项目结项优秀奖”两个篇章。",
+     [("“省级以上重大项目结项优秀奖”", "优秀奖", "provincial")]),  # not ”“省级……优秀奖
+    ("学校获得了“书香校园”称号。", [("“书香校园”称号", "称号", None)]),  # a pair inside stays as it is
+])
+def test_quoted_award_names_keep_both_quotes(text, found):
+    assert awards(text) == found
+
+
+@pytest.mark.parametrize("text, start, end, span", [
+    ("是“教学奖”。", 1, 5, (1, 6)),  # the closing quote right after joins
+    ("”“优秀奖”", 0, 5, (1, 6)),  # a closing quote never opens a span
+    ("“教学奖的老师", 0, 4, (1, 4)),  # no partner near: the opener goes
+    ("“A”一等奖", 0, 6, (0, 6)),
+])
+def test_paired_span(text, start, end, span):
+    assert paired_span(text, start, end) == span
+
+
+def test_qizhong_takes_the_event_of_the_sentence_before():
+    text = "在刚刚结束的区青年教师论文评比中，我校报送的论文获奖20篇。其中获得一等奖3篇，二等奖5篇。"
+    found = find_awards(text)
+    assert [(a["text"], a["level"], a["event"]) for a in found] == [
+        ("一等奖", "district", "青年教师论文评比"), ("二等奖", "district", "青年教师论文评比")]
+    # no event before 其中, or no 其中: nothing is carried across the 。
+    assert awards("我校报送的论文获奖20篇。其中获得一等奖3篇。") == [("一等奖", "一等奖", None)]
+    assert [a["event"] for a in find_awards("在市演讲比赛中我校获奖5人。王老师获一等奖。")] == [None]
+
+
+@pytest.mark.parametrize("text, level, event", [
+    ("在县教学成果评比（含优秀案例）中，获一等奖2篇。", "county", "教学成果评比"),
+    ("在市优质课比赛(初中组)中获二等奖。", "municipal", "优质课比赛"),
+    ("在本届读书节征文比赛中，张明获二等奖。", None, "读书节征文比赛"),  # 本届 is no part of the name
+])
+def test_event_read_past_an_aside(text, level, event):
+    (a,) = find_awards(text)
+    assert (a["level"], a["event"]) == (level, event)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("王老师的《认识钟表》一课被xx市评为优质课一等奖。", [("优质课一等奖", "一等奖", "municipal")]),
+    ("李老师的课被区教育局评为优质课二等奖。", [("优质课二等奖", "二等奖", "district")]),
+    ("这节课被学生评为最受欢迎课堂一等奖。", [("最受欢迎课堂一等奖", "一等奖", None)]),  # students judge: no level
+])
+def test_level_of_whoever_judged(text, found):
+    assert awards(text) == found
+
+
+def test_event_starts_after_the_award_before():
+    found = find_awards("李老师辅导的节目获艺术节一等奖、学生实践展示获得市一等奖。")
+    assert [(a["text"], a["event"]) for a in found] == [("艺术节一等奖", None), ("市一等奖", "学生实践展示")]
+
+
+@pytest.mark.parametrize("text", [
+    "该奖项用于奖励在省、市级教学竞赛活动中获奖的教师。",  # who may win: a rule, not a win
+    "奖励对象为在市级以上比赛中获一等奖的教师。",
+    "评出获奖作品30件。",  # the winning entries, not a title conferred
+])
+def test_rules_and_winning_entries_are_no_awards(text):
+    assert awards(text) == []
+
+
+def test_winning_entries_before_their_prizes():
+    assert awards("共评出了获奖优秀论文106篇，其中一等奖13篇。") == [("一等奖", "一等奖", None)]
+    assert awards("开展评比活动，评出优秀作业50份。") == [("优秀作业", "称号", None)]  # a title still
+
+
+@pytest.mark.parametrize("s, level", [("在州中学化学论文评选中", "municipal"), ("全州", "municipal"),
+                                      ("贵州省", "provincial"), ("贵州", "provincial"), ("广州", "municipal"),
+                                      ("神州大地", None)])
+def test_prefecture_is_municipal(s, level):
     assert level_of(s) == level

@@ -38,7 +38,11 @@ def counts(text):
     ("10名师生参加。", [("10名", 10.0, "名", None)]),
     ("百余人参加，近千册图书。", [("百余人", 100.0, "人", "余"), ("近千册", 1000.0, "册", "近")]),
     ("合格率达百分之九十五点五，百分之百完成。", [("百分之九十五点五", 95.5, "%", None), ("百分之百", 100.0, "%", None)]),
-    ("投入2万余元。", [("2万余元", 2.0, "万元", "余")]),
+    # 万 right before 元 makes the unit 万元; 多/余 between them makes the number N万多 of 元 (SPEC: 4万多 → 40000)
+    ("投入2万余元。", [("2万余元", 20000.0, "元", "余")]),
+    ("累计培训费用1万多元。", [("1万多元", 10000.0, "元", "多")]),
+    ("购书花了五万多元，维修用去3千余元。", [("五万多元", 50000.0, "元", "多"), ("3千余元", 3000.0, "元", "余")]),
+    ("投入5万元，又筹集十多万元。", [("5万元", 5.0, "万元", None), ("十多万元", 10.0, "万元", "多")]),
     ("有3-5人参加。", [("3-5人", 3.0, "人", "range")]),
 ])
 def test_counts(text, expected):
@@ -71,7 +75,13 @@ def test_several_hundred_has_no_value():
     ("对象为28周岁以下，35岁以上。", "age"),
     ("每周一次教研，上一节课，写一篇反思。", "one"),
     ("设计一两个话题，配上两三位骨干，三四个人。", "vague range"),
-    ("计划培训一到两次，检查一至二次。", "loose range"),
+    ("计划培训一到两次，检查一至二次。", "one or two"),
+    ("每月精读一至两篇文章，听课一到二节。", "one or two"),
+    ("学习内容分为必读文章和自选文章两部分，由三部门联合检查。", "部分, 部门"),
+    ("成立中心组，组长：xx组员：xx、xx、xx。", "组员 after a placeholder name"),
+    ("组长：××组长助理：××。", "组长"),
+    ("每人承担三个人课题。", "个人 before a noun"),
+    ("为人民服务，组织三名师徒结对。", "名师 is a word"),
     ("坚持二次备课，讲二次函数，没法进行二次授课或二次纠正。", "second round"),
     ("学习了教育局22期教育周报，27～12。26期间。", "issue number"),
     ("优秀率提高了3.5个百分点。", "percentage points"),
@@ -82,6 +92,28 @@ def test_exclusions(text, reason):
     assert counts(text) == [], reason
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("每学期培训两到三次。", [("两到三次", 2.0, 3.0, "次")]),
+    ("三至五人一组，每组读十到十五本书。", [("三至五人", 3.0, 5.0, "人"), ("十到十五本", 10.0, 15.0, "本")]),
+    ("有3-5人参加，写2～3篇。", [("3-5人", 3.0, 5.0, "人"), ("2～3篇", 2.0, 3.0, "篇")]),
+])
+def test_ranges_are_read_whole(text, expected):
+    found = find_counts(text)
+    assert [(e["text"], e["value"], e["value_high"], e["unit"]) for e in found] == expected
+    assert all(e["approx"] == "range" and text[e["start"]:e["end"]] == e["text"] for e in found)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("分成三组，组员轮流发言。", [("三组", 3.0, "组", None)]),  # a comma between: 三组 counts
+    ("全校有两部手机借给学生。", [("两部", 2.0, "部", None)]),
+    ("三个人参加比赛，建立两个人才库。", [("三个", 3.0, "个", None), ("两个", 2.0, "个", None)]),
+    ("10名师生参加，另有3名师范生。", [("10名", 10.0, "名", None), ("3名", 3.0, "名", None)]),
+    ("学生每5人为一组。", [("5人", 5.0, "人", None)]),  # 人为 is a word, but not after a count
+])
+def test_units_before_other_words_still_count(text, expected):
+    assert counts(text) == expected
+
+
 def test_ordinal_after_first_still_counts_the_rest():
     assert counts("第二节课有42名教师参加。") == [("42名", 42.0, "名", None)]
 
@@ -89,6 +121,10 @@ def test_ordinal_after_first_still_counts_the_rest():
 def test_item_is_the_noun_next_to_the_count():
     items = [e["item"] for e in find_counts("立项的两项市级课题；教师66名；听课不少于4节；6位青年教师。")]
     assert items == ["市级课题", "教师", "听课", "青年教师"]
+
+
+def test_item_without_tokens_stops_at_a_verb():
+    assert [e["item"] for e in find_counts("5名教师参加区级培训，2人获教学比赛奖项。")] == ["教师", None]
 
 
 def test_items_from_tokens():
@@ -109,6 +145,21 @@ def test_items_from_tokens_before_and_after(text, start, end, pos, item):
     assert e["item"] == item
 
 
+@pytest.mark.parametrize("text, start, end, pos, item", [
+    # 2人获: the segmenter glues 获 to the unit, so what follows is no counted noun (and nothing comes before)
+    ("2人获教学比赛奖项", [0, 1, 3, 5, 7], [1, 3, 5, 7, 9], ["m", "v", "n", "vn", "n"], None),
+    ("共3人获奖", [0, 1, 2, 4], [1, 2, 4, 5], ["d", "m", "v", "n"], None),
+    # only nouns extend the head noun: 立项 (b) and 榜上有名 (l) are no part of the item
+    ("76项微型课题立项为校级课题", [0, 2, 3, 7, 9, 10, 12], [2, 3, 7, 9, 10, 12, 14],
+     ["m", "n", "n", "b", "p", "n", "n"], "微型课题"),
+    ("11名教师榜上有名", [0, 2, 3, 5], [2, 3, 5, 9], ["m", "q", "n", "l"], "教师"),
+    ("12篇教学论文获奖", [0, 2, 3, 5, 7], [2, 3, 5, 7, 9], ["m", "q", "n", "n", "v"], "教学论文"),
+])
+def test_item_is_only_the_counted_noun(text, start, end, pos, item):
+    tokens = {k: __import__("numpy").array(v) for k, v in (("start", start), ("end", end), ("pos", pos))}
+    assert find_counts(text, tokens)[0]["item"] == item
+
+
 @pytest.mark.parametrize("line", [
     "1" * 100_000,
     "一" * 100_000,
@@ -120,6 +171,9 @@ def test_items_from_tokens_before_and_after(text, start, end, pos, item):
     "“" * 50_000 + "”" * 50_000,
     "（1）" * 25_000,
     "第一二三四五六七八九十百千万亿" * 7_000,
+    "一至" * 50_000,
+    "两" * 50_000 + "至" + "三" * 50_000 + "人",
+    "三至四至五至六人" * 12_000,
 ])
 def test_linear_on_adversarial_lines(line):
     t = time.perf_counter()

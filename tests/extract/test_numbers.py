@@ -40,6 +40,10 @@ CASES = [
     ("3-5", Number(3.0, "range", False, 5.0)),
     ("3至5万", Number(30000.0, "range", False, 50000.0)),
     ("40～50", Number(40.0, "range", False, 50.0)),
+    ("两到三", Number(2.0, "range", False, 3.0)),
+    ("十至十五", Number(10.0, "range", False, 15.0)),
+    ("1万多", Number(10000.0, "多")),
+    ("一千二百三十四万五千六百七十八", Number(12345678.0)),
     ("x", Number(None, None, True)),
     ("xx", Number(None, None, True)),
     ("X", Number(None, None, True)),
@@ -53,7 +57,7 @@ def test_parse_number(text, expected):
     assert parse_number(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "万", "百", "五-三", "abc", "一二", "九一"])
+@pytest.mark.parametrize("text", ["", "万", "百", "五-三", "abc", "一二", "九一", "两" * 30, "三" * 100_000])
 def test_not_numbers(text):
     assert parse_number(text) is None
 

@@ -114,10 +114,43 @@ def test_sample_document_offsets_and_attributes():
     ]
 
 
+@pytest.mark.parametrize("text, found", [
+    ("英语科省级研究课题-—《小学英语课堂评价设计》都已取得阶段性成果。", [("小学英语课堂评价设计", "provincial", None)]),
+    ("我校申报的市级课题 ——《小学生阅读习惯培养的研究》已经立项。", [("小学生阅读习惯培养的研究", "municipal", "立项")]),
+    ("区级课题——《农村小学作文教学的研究》顺利结题。", [("农村小学作文教学的研究", "district", "结题")]),
+    ("课题 - 小学数学分层作业设计研究已结题。", [("小学数学分层作业设计研究", None, "结题")]),
+    ("组织学习 ——《小学生阅读习惯培养的研究》一文。", []),  # no 课题 before the dashes
+])
+def test_dashes_and_spaces_between_keti_and_its_title(text, found):
+    assert [(n, lv, st) for n, _, lv, st in projects(text)] == found
+
+
+def test_programmes_named_after_a_label():
+    text = ("分别是首批省级“四有”好教师重点培育团队建设项目：“自治自动·共研共享”好教师团队、"
+            "江苏省基础教育内涵建设项目：自治自动--高中数学发展创新中心。")
+    assert projects(text) == [("自治自动·共研共享好教师团队", "programme", "provincial", None),
+                              ("自治自动--高中数学发展创新中心", "programme", "provincial", None)]
+    assert find_projects(text)[0]["text"] == "“自治自动·共研共享”好教师团队"
+    assert projects("市级课程基地建设项目：初中物理实验创新基地，已通过验收。") == [
+        ("初中物理实验创新基地", "programme", "municipal", "结题")]
+    assert projects("区级改革试点项目: 小学作业设计与实施创新。") == [
+        ("小学作业设计与实施创新", "programme", "district", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "学校建设项目：操场改造、食堂翻新。",  # no level: school building work
+    "比赛项目：跳绳、踢毽子、拔河。",  # not a programme label
+    "省级示范项目：教学。",  # too short for a name
+])
+def test_labels_that_name_no_programme(text):
+    assert projects(text) == []
+
+
 @pytest.mark.parametrize("line", [
     "1" * 100_000, "《" * 100_000, "“" * 100_000, "”" * 100_000, "“”" * 50_000, "《》" * 50_000,
     "课题" * 50_000, "课题《" * 33_000, "研究课题" * 25_000, "课题小学数学研究研究" * 10_000,
-    "“青蓝”工程" * 16_000, "等奖" * 50_000, ("获一、二等奖《课题“研究”》被评为优秀教师、" * 5000),
+    "“青蓝”工程" * 16_000, "等奖" * 50_000, "省级建设项目：" * 14_000, "省级建设项目：“" * 12_000,
+    "课题" + " " * 100_000 + "《》", "课题-—" * 33_000, ("获一、二等奖《课题“研究”》被评为优秀教师、" * 5000),
 ])
 def test_adversarial_lines_finish_fast(line):
     t0 = time.perf_counter()
