@@ -2,8 +2,9 @@
 import functools
 import re
 
-from .names import (COMMON_NAME_WORD, FAMOUS, PATTERNS, PLACEHOLDER, Lexicon, is_famous, is_word, load_lexicon,
-                    name_after, name_before, name_ok)
+from .fields import byline_names, field_names
+from .names import (COMMON_NAME_WORD, FAMOUS, PATTERNS, PLACEHOLDER, Lexicon, first_char_alternation, is_famous,
+                    is_word, load_lexicon, name_after, name_before, name_before_word, name_ok)
 
 CLAUSE_BREAK = "，。；：！？\n（）“”《》,;:!?()"
 BLANKS = frozenset(PLACEHOLDER)
@@ -11,22 +12,22 @@ BREAK = re.compile(f"[{re.escape(CLAUSE_BREAK)}]")
 JOINERS = ("和", "与", "及")
 JOINER_SET = frozenset("".join(JOINERS))
 STUDENT_BEFORE = ("学生", "同学", "幼儿", "学生代表")
-FIELD_CHARS = 120
 TEACHER_TAIL = re.compile(r"等?[0-9一二两三四五六七八九十]{0,3}[位名]?(?:老师|教师|同志|校长|主任|领导|专家)")
-# 让光辉等5人, 王明等老师: one name closed by 等 and a count or a title
-ETC = re.compile(r"等(?:[0-9一二两三四五六七八九十]{1,6}[多余]?[人位名]|(?:老师|教师|同志|领导|专家))")
+# 让光辉等5人, 王明等老师: one name closed by 等 and a count or a title; a count of schools may come
+# first (杜兴武等3校共5位老师, 田江海等4所学校5名教师)
+ETC = re.compile(r"等(?:(?:[0-9一二两三四五六七八九十]{1,4}(?:所学校|个学校|个单位|所|校|园)共?)?"
+                 r"[0-9一二两三四五六七八九十]{1,6}[多余]?[人位名]|(?:老师|教师|同志|领导|专家))")
 # A name closed by one of these verbs, when a clause edge or a particle opens it
 STRONG_VERBS = re.compile("获得|荣获|分获|获|执教|参加|撰写|被评为|主持|代表")
 LEFT_EDGE = CLAUSE_BREAK + "的校组由是为有和与及、"
 # Titles a lone surname never takes (潘老师, but not 潘教师)
 NOT_ALONE = frozenset(("教师", "同志", "工作室", "名师工作室", "教研员"))
-# The parts of a field value: what lies between separators
-FIELD_PART = re.compile(r"[^、，,；;。\s和与及]+")
 
 
-def _entity(start: int, name: str, role: str | None, kind: str = "teacher") -> dict:
-    """One teacher (or student) entity; the span is the name itself."""
-    return {"type": kind, "start": start, "end": start + len(name), "text": name, "name": name,
+def _entity(start: int, name: str, role: str | None, kind: str = "teacher", end: int | None = None) -> dict:
+    """One teacher (or student) entity; the span is the name itself, or ends at end when spaces pad it."""
+    end = start + len(name) if end is None else end
+    return {"type": kind, "start": start, "end": end, "text": name, "name": name,
             "role": role, "placeholder": not BLANKS.isdisjoint(name)}
 
 
@@ -41,23 +42,10 @@ def _is_student(text: str, end: int, lex: Lexicon) -> bool:
     return _student_after(lex.students).match(text, end, min(len(text), end + 12)) is not None
 
 
-def _first_char_alternation(words: list[str], tails: list[str]) -> str:
-    """Regex matching words[k] + tails[k] (a regex), the first alternative that matches winning, as `|`.join would.
-
-    The alternatives are grouped by their first character, keeping their order within a group: at any
-    position only one group can match, so the matches are the plain alternation's, but the regex engine
-    tries one group at a candidate position instead of every alternative (about 15% less scanning).
-    """
-    groups = {}
-    for word, tail in zip(words, tails):
-        groups.setdefault(word[0], []).append(re.escape(word[1:]) + tail)
-    return "|".join(re.escape(c) + "(?:%s)" % "|".join(alts) for c, alts in groups.items())
-
-
 @functools.cache
 def _title_regex(titles: tuple) -> re.Pattern:
     """Alternation of literal titles, longest first."""
-    return re.compile(_first_char_alternation(list(titles), [""] * len(titles)))
+    return re.compile(first_char_alternation(list(titles), [""] * len(titles)))
 
 
 def _overlapping(words: tuple) -> bool:
@@ -97,9 +85,14 @@ def titled_names(text: str, lex: Lexicon) -> list[dict]:
         if not alone and heads.isdisjoint(text[lo:p - 1]):
             continue  # only a lone surname (潘老师) may stand right before the title
         found = name_before(text, p, lex, ambiguous=True, alone=alone, strict=False)
-        if found and not (title == "教师" and _generic_teacher(text, *found)):
+        if found and not (title == "教师" and _generic_teacher(text, *found)) and not _serves_as(text, *found, title, lex):
             out.append(_entity(found[0], found[1], title.replace("名师工作室", "名师").replace("工作室", "") or None))
     return out
+
+
+def _serves_as(text: str, start: int, name: str, title: str, lex: Lexicon) -> bool:
+    """True for 由校长任组长: after a title, a lone surname (任) before another title is the verb "serve as"."""
+    return len(name) == 1 and title != "老师" and text.endswith(lex.titles_before, 0, start)
 
 
 def _generic_teacher(text: str, start: int, name: str) -> bool:
@@ -114,7 +107,8 @@ def prefixed_names(text: str, lex: Lexicon) -> list[dict]:
         e = m.end()
         if text[e:e + 1] not in heads or text.startswith("们", e):
             continue  # no surname opens a name here; 校长们 (the regex has seen to it unless titles overlap)
-        found = name_after(text, e, lex)
+        # after a title, a word may close the name where no follower does (特级教师肖培东引领)
+        found = name_after(text, e, lex) or name_before_word(text, e, lex)
         if found:
             out.append(_entity(e, found[1], m.group(0)))
     return out
@@ -235,46 +229,22 @@ def listed_names(text: str, lex: Lexicon) -> list[dict]:
         names = _list_names(text, e, count, named, lex)
         if not names:
             continue
-        tail_end, head = _end(names[-1]), text[max(0, names[0][0] - 4):names[0][0]]
-        pupils = _is_student(text, tail_end, lex) or head.endswith(STUDENT_BEFORE)
+        tail_end, head = _end(names[-1]), text[max(0, names[0][0] - 5):names[0][0]].rstrip("：:")
+        # 学生张小明、李华 / 少先队员：张小明、李华 are pupils
+        pupils = _is_student(text, tail_end, lex) or head.endswith(STUDENT_BEFORE + lex.students)
         kind = "student" if pupils else "teacher"
         title = next((t for t in ("老师", "校长", "主任") if text.startswith(t, tail_end)), None)
         out += [_entity(i, n, title, kind) for i, n in names]
     return out
 
 
-def field_names(text: str, lex: Lexicon) -> list[dict]:
-    """Names in field lines: 组长：王建民 / 副组长：谭x谢x / 课题负责人：汪智源唐爱民."""
-    out = []
-    for m in _field_regex(lex.field_labels).finditer(text):
-        # a field value is short: bounding the search keeps one 200,000-character line linear
-        end = text.find("\n", m.end(), m.end() + FIELD_CHARS)
-        value_end = min(len(text), m.end() + FIELD_CHARS) if end < 0 else end
-        for part in FIELD_PART.finditer(text, m.end(), value_end):
-            start = part.start()
-            out += [_entity(start + k, n, m.group(0)[:-1]) for k, n in _split_glued(part.group(0), lex)]
-    return out
+def line_names(text: str, lex: Lexicon) -> list[dict]:
+    """Names in field lines and their continuations (组长：王建民, 成  员：沈 伟) and in bylines (…小学钟明书).
 
-
-@functools.cache
-def _field_regex(labels: tuple) -> re.Pattern:
-    """A field label and its colon (组长：), or a person label and 为/是 (执教者为刘倩倩); one character follows the label.
-
-    Each alternative opens with a literal, so the regex engine skips ahead on their first characters.
+    A padded name's span holds its alignment space (沈 伟); its name does not (沈伟).
     """
-    people = [t for t in labels if t.endswith(("人", "者", "师", "长"))]
-    return re.compile(_first_char_alternation(list(labels) + people,
-                                              ["[:：]"] * len(labels) + ["(?:为|是)"] * len(people)))
-
-
-def _split_glued(s: str, lex: Lexicon) -> list[tuple[int, str]]:
-    """One field value as names: 王建民, or two glued ones (汪智源唐爱民, 谭x谢x)."""
-    if name_ok(s, lex, ambiguous=True, strict=False):
-        return [(0, s)]
-    for k in range(2, len(s) - 1):
-        if len(s) <= 6 and name_ok(s[:k], lex, True, False) and name_ok(s[k:], lex, True, False):
-            return [(0, s[:k]), (k, s[k:])]
-    return []
+    return [_entity(a, n, role, end=b) | {"text": text[a:b]}
+            for a, b, n, role in field_names(text, lex) + byline_names(text, lex)]
 
 
 def anchored_names(text: str, lex: Lexicon) -> list[dict]:
@@ -283,7 +253,8 @@ def anchored_names(text: str, lex: Lexicon) -> list[dict]:
     for m in ETC.finditer(text):
         found = name_before(text, m.start(), lex, ambiguous=True, strict=False)
         if found:
-            kind = "student" if _is_student(text, m.start(), lex) else "teacher"
+            pupils = _is_student(text, m.start(), lex) or _is_student(text, m.end(), lex)  # 等2校共9名学生
+            kind = "student" if pupils else "teacher"
             out.append(_entity(found[0], found[1], None, kind))
     for s in _dash_clause_starts(text):
         found = name_after(text, s, lex, extra=("——",))
@@ -350,7 +321,7 @@ def find_teachers_batch(texts: list[str], patterns: str = str(PATTERNS)) -> list
     """find_teachers of each text, running one way of finding names over all texts at a time (warmer caches)."""
     lex = load_lexicon(patterns)
     found = [[] for _ in texts]
-    for finder in (titled_names, prefixed_names, listed_names, field_names, anchored_names, student_names):
+    for finder in (titled_names, prefixed_names, listed_names, line_names, anchored_names, student_names):
         for k, text in enumerate(texts):
             found[k] += finder(text, lex)
     return [_resolve(f, lex) for f in found]

@@ -7,14 +7,16 @@ import numpy as np
 import pytest
 
 from pipeline.extract.names import load_lexicon
-from pipeline.extract.teachers import _field_regex, _title_before_regex, _title_regex, find_teachers
+from pipeline.extract.fields import _field_regex
+from pipeline.extract.teachers import _title_before_regex, _title_regex, find_teachers
 
 
 def people(text, tokens=None):
-    """(type, name, role) of each person found, after checking offsets."""
+    """(type, name, role) of each person found, after checking offsets (a padded 沈 伟 is named 沈伟)."""
     found = find_teachers(text, tokens)
     for e in found:
-        assert text[e["start"]:e["end"]] == e["text"] == e["name"]
+        assert text[e["start"]:e["end"]] == e["text"]
+        assert e["name"] == "".join(e["text"].split())
     return [(e["type"], e["name"], e["role"]) for e in found]
 
 
@@ -154,6 +156,16 @@ def test_placeholder_flag():
     "1" * 100_000,
     "张红芳、陈永祥、" * 12_500,
     "等10名学生" * 15_000,
+    "组 " * 50_000,
+    " " * 100_000,
+    "成  员：沈 伟 " * 10_000,
+    "员：王明\n" * 15_000,
+    "成员：王明\n" + "李华\n" * 30_000,
+    "沈 " * 50_000,
+    "小学王明" + " " * 100_000,
+    "中心小学钟明书\n" * 10_000,
+    "王明等3校共" * 15_000,
+    "特级教师肖培" * 15_000,
 ])
 def test_linear_on_adversarial_lines(line):
     t = time.perf_counter()
@@ -200,8 +212,109 @@ def test_title_before_regex_filters_only_lists_without_overlaps():
 def test_field_regex_finds_what_the_plain_alternation_finds():
     labels = ("课题负责人", "负责人", "副组长", "组长", "成员", "执教者", "执教")
     people = [t for t in labels if t.endswith(("人", "者", "师", "长"))]
-    plain = re.compile("|".join([re.escape(t) + "[:：]" for t in labels] + [re.escape(t) + "(?:为|是)" for t in people]))
+    pad = "[ \u3000]*"  # alignment spaces between a label's characters and before its colon: 组  长 ：
+
+    def padded(t):
+        return pad.join(map(re.escape, t))
+
+    plain = re.compile("|".join([padded(t) + pad + "[:：]" for t in labels] + [padded(t) + "(?:为|是)" for t in people]))
     rng = random.Random(11)
     for _ in range(200):
-        text = _random_text(rng, labels)
+        text = _random_text(rng, labels + (" ", "\u3000"))
         assert [m.span() for m in _field_regex(labels).finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # school roles before a name, with no follower word closing it: a dictionary word does
+    ("下午，特级教师钱思远引领大家研读教材。", [("teacher", "钱思远", "特级教师")]),
+    ("区名师孟佳怡还为青年教师上了示范课。", [("teacher", "孟佳怡", "名师")]),
+    ("县教研员罗文涛深入课堂听课。", [("teacher", "罗文涛", "教研员")]),
+    ("教导主任韩立平定期检查教案。", [("teacher", "韩立平", "教导主任")]),
+    ("教务主任苏婷负责排课。", [("teacher", "苏婷", "教务主任")]),
+    ("工会主席邱建军组织教职工趣味运动会。", [("teacher", "邱建军", "工会主席")]),
+    ("年级组长杜鹏召开学生会议。", [("teacher", "杜鹏", "年级组长")]),
+    ("校长助理黎明辉主持会议。", [("teacher", "黎明辉", "校长助理")]),
+    ("辅导员龚晓燕指导队会。", [("teacher", "龚晓燕", "辅导员")]),
+    ("教科室主任葛宏伟撰写了课题方案。", [("teacher", "葛宏伟", "教科室主任")]),
+    ("省教科院研究员汪振华作专题讲座。", [("teacher", "汪振华", "研究员")]),
+    ("华东师大副教授莫晓兰点评了三节课。", [("teacher", "莫晓兰", "副教授")]),
+    ("德育主任严思琪布置了任务。", [("teacher", "严思琪", "德育主任")]),
+    ("主任侯刚检查工作。", [("teacher", "侯刚", "主任")]),
+    # the same roles after the name
+    ("会上，韩立平教导主任、邱建军工会主席和莫晓兰副教授分别发言。",
+     [("teacher", "韩立平", "教导主任"), ("teacher", "邱建军", "工会主席"), ("teacher", "莫晓兰", "副教授")]),
+])
+def test_school_roles_around_a_name(text, expected):
+    assert people(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "教学主任查中层干部的听课笔记。",  # 中层 is a common word, no given name
+    "由校长任组长，副校长任副组长，教导主任任成员。",  # 任: the verb "serve as"
+    "争做新时代好老师。",  # 代 ends the word 时代
+    "教授方法比传授知识更重要。",
+    "校长高度重视，主任亲自抓，教研员深入课堂，专家高度评价，名师成长工作室。",
+    "教导主任负责教学常规，特级教师示范课，工会主席团，辅导员培训，研究员职称。",
+    "代表学校参加比赛的老师们，代课老师，现代教育技术，历代名师，储备人才。",
+])
+def test_roles_without_a_name(text):
+    assert people(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a count of schools between 等 and the people
+    ("城关中学俞光辉等3校共6位老师获二等奖。", [("teacher", "俞光辉", None)]),
+    ("实验小学蒋静等2所学校5名教师参赛。", [("teacher", "蒋静", None)]),
+    ("邵小雨等3校共9名学生获奖。", [("student", "邵小雨", None)]),
+    # anonymised names: a less common surname, or one given character kept
+    ("代x老师获优质课一等奖。", [("teacher", "代x", "老师")]),
+    ("代x、孙xx、周x三位老师参加培训。", [("teacher", "代x", None), ("teacher", "孙xx", None), ("teacher", "周x", None)]),
+    ("王晓x、陈x、刘xx三位老师被评为优秀班主任。",
+     [("teacher", "王晓x", None), ("teacher", "陈x", None), ("teacher", "刘xx", None)]),
+    ("龚建x老师上了示范课。", [("teacher", "龚建x", "老师")]),
+    ("感谢x老师的帮助；向xx老师学习；语文x老师；全校xx老师；高一x老师。", []),
+])
+def test_counted_and_anonymised_names(text, expected):
+    assert people(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # labels and two-character names padded with spaces to one width; lines of names continue the list
+    ("组  长：韦志刚\n副组长：严 斌\n成  员：龚丽萍  滕明亮  欧阳靖\n林 涛\n二、工作目标",
+     [("teacher", "韦志刚", "组长"), ("teacher", "严斌", "副组长"), ("teacher", "龚丽萍", "成员"),
+      ("teacher", "滕明亮", "成员"), ("teacher", "欧阳靖", "成员"), ("teacher", "林涛", "成员")]),
+    # bracketed roles after the names
+    ("组 长：庞晓东（校长）\n副组长：符丽（副校长）\n成 员：施雨（教导主任）卢刚（总务主任）\n吕芳 翟建国 蒋欣（教研组长）\n2、职责",
+     [("teacher", "庞晓东", "组长"), ("teacher", "符丽", "副组长"), ("teacher", "施雨", "成员"),
+      ("teacher", "卢刚", "成员"), ("teacher", "吕芳", "成员"), ("teacher", "翟建国", "成员"), ("teacher", "蒋欣", "成员")]),
+    # a field ends at the next label
+    ("组长：鲁志远，成员：柳青、焦阳。", [("teacher", "鲁志远", "组长"), ("teacher", "柳青", "成员"), ("teacher", "焦阳", "成员")]),
+    # labels known by their ending
+    ("联络员：俞海波、祁晓梅", [("teacher", "俞海波", "联络员"), ("teacher", "祁晓梅", "联络员")]),
+    ("评课专家：尹振宇\n执教老师：邓佳宁", [("teacher", "尹振宇", "评课专家"), ("teacher", "邓佳宁", "执教老师")]),
+    ("组长：吴昊  联络员：俞海波\n副 组 长：邓佳宁",
+     [("teacher", "吴昊", "组长"), ("teacher", "俞海波", "联络员"), ("teacher", "邓佳宁", "副组长")]),
+    # no names, pupils, or a line that is no name
+    ("少先队员：张小明、李小红", [("student", "张小明", None), ("student", "李小红", None)]),
+    ("参训教师：全体语文教师\n信息员：每班一名", []),
+    ("组长：鲁志远\n高效课堂\n", [("teacher", "鲁志远", "组长")]),
+    ("成员：全体教师\n何平", []),
+])
+def test_aligned_field_lists(text, expected):
+    assert people(text) == expected
+
+
+def test_padded_name_spans_its_space():
+    text = "副组长：严 斌"
+    (e,) = find_teachers(text)
+    assert (e["start"], e["end"], e["text"], e["name"]) == (4, 7, "严 斌", "严斌")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("浅谈小学作文教学\n城南实验小学 邵雨桐\n各位老师：", [("teacher", "邵雨桐", None)]),
+    ("如何上好复习课\n河西区教研室冯振宇\n", [("teacher", "冯振宇", None)]),
+    ("一、加强学校管理\n走进中学时代\n某镇中学党支部\n某镇小学教导处\n附属中学高中部\n某县教育局关工委", []),
+    ("本学期我们邀请了城南实验小学的老师来我校交流，市区中学龚志明", []),  # a long line is no byline
+])
+def test_bylines(text, expected):
+    assert people(text) == expected
