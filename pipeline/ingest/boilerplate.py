@@ -2,6 +2,7 @@
 
 Lines are read on the simplified view, so each pattern lists simplified forms only.
 """
+import functools
 import re
 from bisect import bisect_right
 from itertools import accumulate
@@ -117,10 +118,16 @@ def blurb_cuts(lines: list[str], reasons: list[str | None]) -> dict[int, int]:
     return {i: c for i, c in cuts.items() if c}
 
 
+@functools.cache
+def _to_line_end(pattern: re.Pattern) -> re.Pattern:
+    """The pattern and the rest of its line: one match per line at most (`篇` and `【` recur in a line)."""
+    return re.compile(f"(?:{pattern.pattern})[^\n]*")
+
+
 def _hit_lines(pattern: re.Pattern, lines: list[str]) -> list[int]:
     """Indices of the lines where `pattern` occurs, from one scan of the whole text."""
     starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
-    return sorted({bisect_right(starts, m.start()) - 1 for m in pattern.finditer("\n".join(lines))})
+    return [bisect_right(starts, m.start()) - 1 for m in _to_line_end(pattern).finditer("\n".join(lines))]
 
 
 def mark_boilerplate(lines: list[str]) -> list[str | None]:

@@ -92,7 +92,7 @@ def normalise_lines(lines: list[str]) -> list[str]:
         text = _RE_GT.sub("", text)
         text = "\n".join(line.lstrip(" \t").lstrip(">") for line in text.split("\n"))
     if "）" in text:  # before punctuation: 繼續(xù)! must end as 繼續！
-        text = _RE_PINYIN.sub(lambda m: m.group("letter") or "" if m.group(0)[0] == "（" else "", text)
+        text = _RE_PINYIN.sub(lambda m: (m.group("letter") or "") if m.group(0)[0] == "（" else "", text)
     if "[" in text or "【" in text:
         text = _RE_SITE_TAG.sub("", text)
     text = _RE_HALF_PUNCT.sub(lambda m: _HALF_PUNCT[m.group(0)], text)

@@ -18,6 +18,7 @@ _RE_TITLE_NUMBER = re.compile(rf"^(?P<t>[^，。；！？：]{{2,40}}?{_KIND_WOR
 # … with the first heading glued on: 幼儿园教育工作总结1一、本期教研工作的基本情景：
 _RE_TITLE_HEAD = re.compile(rf"^(?P<t>[^，。；！？：]{{2,40}}?{_KIND_WORD})\d{{1,2}}(?P<rest>(?:[{_CN}]{{1,3}}、|（[{_CN}]{{1,3}}）).+)$")
 _RE_KIND = re.compile(_KIND_WORD)
+_RE_KIND_THEN_DIGIT = re.compile(r"[结划报点案告排要]\d")  # a kind word's last character, then the number
 # a title glued to the first sentence: 20xx学年小学校本教研工作总结本学年，我校…… / 【小学教研组工作总结】本学期，…
 _RE_GLUED = re.compile(
     rf"^(?:第{_N}篇[:：]?)?(?P<t>[^，。；！？：:“”、.\s【】]{{2,36}}?{_KIND_WORD}{_TERM}?)"
@@ -61,16 +62,26 @@ def clean_title(title: str | None) -> str | None:
 def title_line(line: str) -> tuple[str, str] | None:
     """(title, rest) when the line is a numbered title line: title '' for a bare 篇N, rest the
     first heading glued after the number ('' when none); else None."""
+    # each pattern is tried only on lines holding what it needs (篇, 范文, a closing numeral, a
+    # kind word's last character before a digit): nearly every line is body text
+    pian = "篇" in line
     if len(line) <= 60:
-        m = _RE_TITLE_PREFIX.match(line) or _RE_TITLE_NUMBER.match(line)
+        m = ((pian or "范文" in line) and _RE_TITLE_PREFIX.match(line)
+             or _closes_with_number(line) and _RE_TITLE_NUMBER.match(line))
         if m:
             return clean_title(m.group("t")) or "", ""
-        m = _RE_TITLE_PIAN.match(line)
+        m = pian and _RE_TITLE_PIAN.match(line)
         # 篇一 after a bare phrase needs a space or a bracket to be a marker (阅读经典篇一 is a heading)
         if m and (m.group("sep") or not m.group("t") or _RE_KIND.search(m.group("t"))):
             return clean_title(m.group("t")) or "", ""
-    m = _RE_TITLE_HEAD.match(line)
+    m = _RE_KIND_THEN_DIGIT.search(line, 0, 48) and _RE_TITLE_HEAD.match(line)
     return (clean_title(m.group("t")) or "", m.group("rest")) if m else None
+
+
+def _closes_with_number(line: str) -> bool:
+    """The line ends in a numeral or `）`, as _RE_TITLE_NUMBER requires."""
+    last = line[-1:]
+    return bool(last) and (last.isdecimal() or last in NUM or last == "）")
 
 
 def plain_title(lines: list[str]) -> str | None:
