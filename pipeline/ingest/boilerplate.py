@@ -13,8 +13,9 @@ PAGE_HEADER_LINES = 12  # a site's page header (title, meta, collection header, 
 # A footer opens a block of related-article links that runs until real text resumes.
 _RE_FOOTER = re.compile(r"^(相关推荐|相关文章|相关阅读|推荐阅读|猜你喜欢|热门推荐|精选推荐|延伸阅读|最新文章|更多[^，。]{0,8}(文章|范文))[:：]?$")
 _RE_AD = re.compile(r"^[\[【][^\]】]{1,12}(范文|文库|网|资料)[\]】]|(下载|复制)本文|本文(来源|来自|由)|转载请|版权(归|所有)"
-                    r"|免费下载|点击(查看|下载)|www\.|https?://|\.(com|cn|net)\b"
-                    r"|更多[^，。]{0,6}资讯|尽在[^，。]{0,12}(网|微信|公众号)|扫描下方二维码")
+                    r"|免费下载|点击(查看|下载)|更多[^，。]{0,6}资讯|尽在[^，。]{0,12}(网|微信|公众号)|扫描下方二维码")
+# a web address makes a line an ad only when the line is no sentence: `我校网站（www.x.cn）发布新闻200余篇。` is text
+_RE_URL = re.compile(r"www\.|https?://|\.(com|cn|net)\b")
 # `当前位置：随笔吧心得体会内容页` names itself a breadcrumb; `首页` needs a separator after it
 _RE_CRUMB = re.compile(r"^(首页|当前位置|您现在的位置|您的位置|位置)[:：]?.{0,40}(>|›|»|/).{0,60}$"
                        r"|^(当前位置|您现在的位置|您的位置)[:：].{0,80}$")
@@ -38,6 +39,8 @@ _RE_HEADER = re.compile(rf"[（【《]\s*({_QUAL})?[\d{NUM}]{{1,3}}篇\s*[）】
 _RE_HEADER_KIND = re.compile(r"总结|计划|报告|方案|规划|心得|体会|范文")
 # a site's intro blurb says it collected the texts for the reader, and invites them to read
 _RE_BLURB_WHO = re.compile(r"小编|[为给帮](大家|你们|您)(精心)?(整理|收集|搜集|分享|准备|带来|推荐|汇总|讲一讲|介绍)|以下是[^，。]{0,20}(整理|收集|分享)的")
+# the site speaks first: nothing, or `下面` `以下` `这里` … before it; `王主任为大家介绍了…` is a report's sentence
+_RE_BLURB_LEAD = re.compile(r"(?:(?:下面|以下|这里|今天|本文|接下来|那么|在此)[^，。！？]{0,4})?")
 _RE_BLURB_ASK = re.compile(r"欢迎(阅读|借鉴|参考|大家)|希望[^。]{0,12}(帮助|喜欢|借鉴|参考|有所|启发)|仅供参考|供大家|一起来|方便大家")
 # SEO spam lines are strings of such phrases (`男人天堂日韩,中文字幕18页,…`); three make a line spam
 _RE_SPAM = re.compile(r"日韩|欧美|伊人|无码|中文字幕|免费视频|成人|自拍|色情|激情|性生|午夜|博彩|娱乐城|天堂")
@@ -52,14 +55,17 @@ _RE_CANDIDATE = re.compile(r"相关|推荐阅读|猜你喜欢|热门推荐|精�
                            r"|篇|页|档简|读次|览次|来源|编辑|间：|布日|字号|字体|投稿|手机版|佚名|:\d|韩|伊人|字幕|色情")
 
 
-def _is_header(line: str) -> bool:
+def _is_header(line: str, in_page_header: bool = False) -> bool:
     """A collection page's header line: a title with its `（精选7篇）` count and no sentence in it."""
     if len(line) > 60 or _RE_SENTENCE.search(line) or RE_HEADING.match(line):
         return False
     m = _RE_HEADER.search(line)
-    # `（2篇）` alone could close a plan's list item; the site's header names a kind of text
-    return bool(m) and (m.group(1) is not None or m.group(2) is not None or m.group(3) is not None
-                        or bool(_RE_HEADER_KIND.search(line[:m.start()])))
+    if not m:
+        return False
+    # `（2篇）` alone could close a plan's list item (`撰写学期工作总结（2篇）`): without 精选-style
+    # words it is the site's header after a kind of text, in 【】《》 or in the page header
+    return (m.group(1) is not None or m.group(2) is not None or m.group(3) is not None
+            or (in_page_header or line[m.start()] in "【《") and bool(_RE_HEADER_KIND.search(line[:m.start()])))
 
 
 def blurb_start(line: str) -> int | None:
@@ -71,7 +77,8 @@ def blurb_start(line: str) -> int | None:
     who = _RE_BLURB_WHO.search(line) if len(line) < 400 else None
     if not who or not _RE_BLURB_ASK.search(line, who.start()):
         return None
-    return max(line.rfind(stop, 0, who.start()) for stop in "。！？") + 1
+    start = max(line.rfind(stop, 0, who.start()) for stop in "。！？") + 1
+    return start if _RE_BLURB_LEAD.fullmatch(line, start, who.start()) else None
 
 
 def line_reason(line: str) -> str | None:
@@ -87,7 +94,7 @@ def line_reason(line: str) -> str | None:
     if blurb_start(line) == 0:
         return "boilerplate:blurb"
     if len(line) < 120:
-        if _RE_AD.search(line):
+        if _RE_AD.search(line) or "。" not in line and _RE_URL.search(line):
             return "boilerplate:ad"
         if _RE_DOCSITE.search(line):
             return "boilerplate:docsite"
@@ -106,6 +113,8 @@ def _page_header(lines: list[str], reasons: list[str | None]) -> None:
             continue
         if _RE_HEAD_META.match(line):
             reasons[i] = "boilerplate:meta"
+        elif _is_header(line, in_page_header=True):
+            reasons[i] = "boilerplate:header"
         elif blurb_start(line) is not None:
             reasons[i] = "boilerplate:blurb"
         elif len(line) >= 30 or RE_HEADING.match(line):

@@ -240,6 +240,8 @@ def test_field_regex_finds_what_the_plain_alternation_finds():
     ("华东师大副教授莫晓兰点评了三节课。", [("teacher", "莫晓兰", "副教授")]),
     ("德育主任严思琪布置了任务。", [("teacher", "严思琪", "德育主任")]),
     ("主任侯刚检查工作。", [("teacher", "侯刚", "主任")]),
+    # a verb after a two-character name is not its third character
+    ("名师李磊做专题讲座。", [("teacher", "李磊", "名师")]), ("特级教师肖东主讲示范课。", [("teacher", "肖东", "特级教师")]),
     # the same roles after the name
     ("会上，韩立平教导主任、邱建军工会主席和莫晓兰副教授分别发言。",
      [("teacher", "韩立平", "教导主任"), ("teacher", "邱建军", "工会主席"), ("teacher", "莫晓兰", "副教授")]),

@@ -21,10 +21,24 @@ def test_collection_page_headers(line):
 
 @pytest.mark.parametrize("line", [
     "（3）撰写教学反思（2篇）", "3、发表论文12篇", "全年共发表论文12篇，获奖5篇。", "阅读经典美文10篇",
-    "小学校本教研工作计划篇三", "每位教师撰写读书笔记（2篇）",
+    "小学校本教研工作计划篇三", "每位教师撰写读书笔记（2篇）", "撰写学期工作总结（2篇）",
 ])
 def test_counts_of_articles_in_the_text_are_not_headers(line):
     assert line_reason(line) is None
+
+
+def test_unqualified_collection_header_only_in_the_page_header():
+    item = "教学工作总结（2篇）"
+    assert mark_boilerplate([item, BODY]) == ["boilerplate:header", None]
+    assert mark_boilerplate([BODY, BODY, item]) == [None, None, None]  # after the body: a plan's item
+
+
+@pytest.mark.parametrize("line", [
+    "我校网站（www.school.cn）全年发布教研新闻200余篇。",  # a sentence naming a web address is text
+    "王主任为大家介绍了新课标的要点，希望老师们有所启发。",  # a report's sentence, not a site's blurb
+])
+def test_sentences_that_look_like_site_furniture_are_kept(line):
+    assert line_reason(line) is None and blurb_start(line) is None
 
 
 @pytest.mark.parametrize("line", [
