@@ -17,8 +17,10 @@ _RE_AD = re.compile(r"^[\[【][^\]】]{1,12}(范文|文库|网|资料)[\]】]|(�
 # a web address makes a line an ad only when the line is no sentence: `我校网站（www.x.cn）发布新闻200余篇。` is text
 _RE_URL = re.compile(r"www\.|https?://|\.(com|cn|net)\b")
 # `当前位置：随笔吧心得体会内容页` names itself a breadcrumb; `首页` needs a separator after it
+# and any short line of three or more parts joined by > › » (`找总结网 > 总结报告范文 > 期末工作总结 > …`)
 _RE_CRUMB = re.compile(r"^(首页|当前位置|您现在的位置|您的位置|位置)[:：]?.{0,40}(>|›|»|/).{0,60}$"
-                       r"|^(当前位置|您现在的位置|您的位置)[:：].{0,80}$")
+                       r"|^(当前位置|您现在的位置|您的位置)[:：].{0,80}$"
+                       r"|^[^，。；！？>›»]{1,30}(?:[>›»][^，。；！？>›»]{1,50}){2,}$")
 _RE_NAV = re.compile(r"^[-·•*\s]*(上一篇|下一篇|上一页|下一页)[:：]")
 # document-site furniture: `X_第1页`, `已阅读5页,还剩5页未读`, `继续免费阅读`, `版权说明:本文档由用户提供并上传`
 _RE_DOCSITE = re.compile(r"_第\d{1,3}页$|已阅读\d{1,3}页|还剩\d{1,3}页|继续免费阅读|版权说明[:：]|本文档由用户|^文档简介$")
@@ -51,7 +53,7 @@ _RE_SENTENCE = re.compile(r"[，。；！？]")
 # (per-line matching was a tenth of ingest). Rare literals only: a common first character
 # (大, 上, 时) makes the scan stop everywhere.
 _RE_CANDIDATE = re.compile(r"相关|推荐阅读|猜你喜欢|热门推荐|精选推荐|延伸阅读|最新文章|更多|首页|位置|\[|【"
-                           r"|本文|转载请|版权|免费|点击|www\.|http|\.com|\.cn|\.net|尽在|维码"
+                           r"|本文|转载请|版权|免费|点击|www\.|http|\.com|\.cn|\.net|尽在|维码|>|›|»"
                            r"|篇|页|档简|读次|览次|来源|编辑|间：|布日|字号|字体|投稿|手机版|佚名|:\d|韩|伊人|字幕|色情")
 
 

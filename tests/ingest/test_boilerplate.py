@@ -129,3 +129,15 @@ def test_a_schedule_of_short_lines_keeps_its_time_fields():
     schedule = ["城南小学读书节活动安排"] + [line for k in range(1, 8) for line in (f"{k}、读书活动", "时间：2023-04-23")]
     assert mark_boilerplate(schedule) == [None] * len(schedule)  # the first heading ends the page header
     assert mark_boilerplate(["时间：2023-04-23"] * 20)[12:] == [None] * 8  # the header is a dozen lines at most
+
+
+@pytest.mark.parametrize("line", [
+    "找范文网 > 工作总结 > 教研组工作总结 > 2021年小学英语教研组工作总结", "某某文库 › 教育 › 校本研修计划",
+])
+def test_breadcrumbs_that_open_on_a_site_name(line):
+    assert line_reason(line) == "boilerplate:breadcrumb"
+
+
+@pytest.mark.parametrize("line", ["成绩 > 90分的学生有12人。", "一、指导思想", "A组 > B组，差距明显。"])
+def test_lines_with_a_greater_than_sign_are_no_breadcrumb(line):
+    assert line_reason(line) != "boilerplate:breadcrumb"
