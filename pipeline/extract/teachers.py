@@ -1,6 +1,7 @@
 """Teacher entities (SPEC.md §4): named educators with their role; pupils kept apart as students."""
 import functools
 import re
+from bisect import bisect_right
 
 from .fields import byline_names, field_names
 from .names import (COMMON_NAME_WORD, FAMOUS, PATTERNS, PLACEHOLDER, Lexicon, first_char_alternation, is_famous,
@@ -324,4 +325,20 @@ def find_teachers_batch(texts: list[str], patterns: str = str(PATTERNS)) -> list
     for finder in (titled_names, prefixed_names, listed_names, line_names, anchored_names, student_names):
         for k, text in enumerate(texts):
             found[k] += finder(text, lex)
-    return [_resolve(f, lex) for f in found]
+    return [_resolve(_outside_titles(f, text), lex) for f, text in zip(found, texts)]
+
+
+_RE_BOOK_TITLE = re.compile(r"《[^《》\n]{1,60}》")
+
+
+def _outside_titles(found: list[dict], text: str) -> list[dict]:
+    """The names not inside a 《》 title: `潘慧玲老师的《连加、连减》` lists lessons, not people."""
+    if not found or "《" not in text:
+        return found
+    spans = [(m.start(), m.end()) for m in _RE_BOOK_TITLE.finditer(text)]
+    opens = [a for a, _ in spans]
+    inside = []
+    for e in found:
+        k = bisect_right(opens, e["start"]) - 1
+        inside.append(k >= 0 and e["end"] <= spans[k][1])
+    return [e for e, within in zip(found, inside) if not within]

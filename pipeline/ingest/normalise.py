@@ -151,7 +151,8 @@ def unwrap(lines: list[str]) -> list[str]:
     return out
 
 
-_RE_INLINE_HEAD = re.compile(r"(?<=[。！？；])(?=(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\d{1,2}、)[^，。]{2,30}[。：\n])")
+# after a sentence or an intro's colon (`…总结如下：一、加强理论学习。`)
+_RE_INLINE_HEAD = re.compile(r"(?<=[。！？；：])(?=(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\d{1,2}、)[^，。]{2,30}[。：\n])")
 
 
 def reflow(line: str, max_len: int = 1000) -> list[str]:

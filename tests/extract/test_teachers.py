@@ -320,3 +320,8 @@ def test_padded_name_spans_its_space():
 ])
 def test_bylines(text, expected):
     assert people(text) == expected
+
+
+def test_names_inside_a_book_title_are_no_teachers():
+    found = find_teachers("潘慧玲老师执教的《连加、连减》一课，获得好评；《王老师的一天》读后感。")
+    assert [(e["name"], e["role"]) for e in found] == [("潘慧玲", "老师")]

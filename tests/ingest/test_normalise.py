@@ -93,6 +93,8 @@ def test_reflow_breaks_a_whole_document_on_one_line():
     pieces = reflow(line)
     assert [p[:2] for p in pieces[1:]] == ["一、", "二、"]
     assert "".join(pieces) == line
+    intro = body + "现将本学期工作总结如下：一、加强理论学习。" + body  # the first heading follows the intro's colon
+    assert [p[:2] for p in reflow(intro)[1:]] == ["一、"]
 
 
 def test_normalise_is_linear_on_adversarial_lines():
