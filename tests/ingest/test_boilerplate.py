@@ -141,3 +141,20 @@ def test_breadcrumbs_that_open_on_a_site_name(line):
 @pytest.mark.parametrize("line", ["成绩 > 90分的学生有12人。", "一、指导思想", "A组 > B组，差距明显。"])
 def test_lines_with_a_greater_than_sign_are_no_breadcrumb(line):
     assert line_reason(line) != "boilerplate:breadcrumb"
+
+
+@pytest.mark.parametrize("line", [
+    "第1页 / 共6页", "县教研工作总结综述Word格式.docx", "- 26.00 KB", "下载 相关 举报", "全文预览已结束",
+    "资源描述", "网站客服QQ:12345678", "推荐人： 来源： 阅读： 2.44W 次", "- 2021-04-13 发布",
+    "来源： 范文大全2023-12-22 22:49:36", "导读：第二学期工作总结本学期，教科室围绕学校中心工作……", "当前位置",
+])
+def test_document_site_furniture_of_other_sites(line):
+    assert line_reason(line) in ("boilerplate:docsite", "boilerplate:meta", "boilerplate:breadcrumb")
+
+
+@pytest.mark.parametrize("line", [
+    "教师下载相关资料，认真学习。", "本学期共上传教学资源120份。", "来源于课堂的问题才是真问题。",
+    "学生阅读量明显增加，作者意识增强。", "2023-03-05 发布了学期计划，全体教师学习。", "导读课上，学生兴趣浓厚。",
+])
+def test_school_text_with_those_words_is_kept(line):
+    assert line_reason(line) is None

@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.ingest.split import glued_title, split_documents, title_line
+from pipeline.ingest.split import glued_title, plain_title, split_documents, title_line
 
 BODY_A = ["本学期，我校校本教研工作依据教育局的工作意见，以全面实施素质教育为目标。" * 4,
           "一、转变观念，增强教研意识", "开展校本教研是推进课改的客观要求。" * 16]
@@ -191,4 +191,10 @@ def test_short_site_prose_above_the_first_numbered_document_is_dropped():
                                  *[(t, False) for t in BODY_A]))
     assert len(docs) == 2 and docs[0].lines == short
     # without a numbered document after it, short text is a document
-    assert split_documents(lines(*[(t, False) for t in prose]))[0].lines == prose
+    alone = split_documents(lines(*[(t, False) for t in prose]))[0]
+    assert (alone.title, alone.lines) == ("德育工作总结范文", prose[1:])
+
+
+def test_bare_title_with_a_sites_template_word():
+    assert plain_title(["小学教导处工作总结范本", "本学期，我校教导处……"]) == "小学教导处工作总结范本"
+    assert plain_title(["本学期我们学会了写总结范文", "下学期……"]) is None  # a sentence, not a title
