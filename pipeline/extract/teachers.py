@@ -92,8 +92,8 @@ def titled_names(text: str, lex: Lexicon) -> list[dict]:
 
 
 def _serves_as(text: str, start: int, name: str, title: str, lex: Lexicon) -> bool:
-    """True for 由校长任组长: after a title, a lone surname (任) before another title is the verb "serve as"."""
-    return len(name) == 1 and title != "老师" and text.endswith(lex.titles_before, 0, start)
+    """True for 由校长任组长, 由片长任组长: after a title or any 长, a lone surname (任) before another title is the verb "serve as"."""
+    return len(name) == 1 and title != "老师" and (text.endswith(lex.titles_before, 0, start) or text[start - 1:start] == "长")
 
 
 def _generic_teacher(text: str, start: int, name: str) -> bool:

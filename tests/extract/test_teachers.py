@@ -325,3 +325,8 @@ def test_bylines(text, expected):
 def test_names_inside_a_book_title_are_no_teachers():
     found = find_teachers("潘慧玲老师执教的《连加、连减》一课，获得好评；《王老师的一天》读后感。")
     assert [(e["name"], e["role"]) for e in found] == [("潘慧玲", "老师")]
+
+
+def test_ren_after_any_head_is_the_verb_serve_as():
+    assert find_teachers("成立检查小组，由片长任组长，园长任副组长。") == []
+    assert [e["name"] for e in find_teachers("会上，任组长作了总结。")] == ["任"]
