@@ -8,11 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .levels import PATTERNS, Levels, level_of, load_levels
-from .spans import SENT_RE, char_offsets, clause_end, clause_start
+from .spans import SENT_RE, TITLE_MAX, bracketed_titles, clause_end, clause_start
 
-TITLE_MAX = 60  # chars a 《》 or “” title may span; also bounds every scan (linear time)
 CONTEXT = 25  # chars before/after a title read for 课题 and level words
-OPEN_CLOSE = {"《": "》", "“": "”"}
 NAME_END = re.compile("[，。；、！？,;!?\n（(]")  # where a programme name after its label ends
 LABELLED_MAX = 30  # chars such a name may span
 # what may link 课题 to its title: 课题：《…》, scraped dashes 课题-—《…》, spaces 课题 ——《…》
@@ -60,22 +58,6 @@ def load_lexicon(folder: str = str(PATTERNS)) -> Lexicon:
                    tuple(sorted(d["heads"], key=len, reverse=True)), re.compile(alt(d["heads"]) or "(?!)"),
                    re.compile(alt(d["tie_words"] + ["课题名称"])), re.compile(alt(d["doc_before"]) or "(?!)"),
                    re.compile(f"(?:{alt(d['programme_labels']) or '(?!)'})[：:]"))
-
-
-def _titles(text: str) -> list[tuple[int, int, str]]:
-    """Every 《…》 and “…” title as (start, end, bracket); a 《 left open closes at the next 《."""
-    out, n = [], len(text)
-    for i in char_offsets(text, "".join(OPEN_CLOSE)):
-        ch = text[i]
-        lim = i + TITLE_MAX if i + TITLE_MAX < n else n
-        close, nl = text.find(OPEN_CLOSE[ch], i + 1, lim), text.find("\n", i + 1, lim)
-        nl = nl if nl >= 0 else lim
-        reopen = text.find("《", i + 1, lim) if ch == "《" else -1
-        if 0 < reopen < nl and (close < 0 or reopen < close):
-            out.append((i, reopen, ch))  # 《我是小导游小学语文口语交际研究《苗族歌舞走进校园》
-        elif i + 1 < close < nl:
-            out.append((i, close + 1, ch))
-    return out
 
 
 def _groups(titles: list, text: str) -> list[list]:
@@ -147,7 +129,7 @@ def _sentence_has_project_word(text: str, pos: int) -> bool:
 def _titled_projects(text: str, lex: Lexicon) -> list[dict]:
     """Research projects named by a 《》 or “” title tied to 课题 words."""
     out = []
-    for group in _groups(_titles(text), text):
+    for group in _groups(bracketed_titles(text), text):
         # most quotes are short or slogans: read the context only for titles that may be projects
         inners = [(s, e, br, text[s + 1:e - 1] if text[e - 1] in "》”" else text[s + 1:e]) for s, e, br in group]
         inners = [t for t in inners if len(t[3]) >= 4 and t[3] not in lex.d["five_year"]]

@@ -1,10 +1,12 @@
-"""Text scanning several finders share: stop characters, clause bounds, character offsets, literal alternations."""
+"""Text scanning several finders share: stop characters, clause bounds, character offsets, literal alternations, 《》 and “” titles."""
 import re
 
 CLAUSE_STOPS = "，。；：！？,;:!?\n\r\t （）()【】[]<>「」…"
 SENT_STOPS = "。；！？;!?\n"
 CLAUSE_RE = re.compile("[" + re.escape(CLAUSE_STOPS) + "]")
 SENT_RE = re.compile("[" + re.escape(SENT_STOPS) + "]")
+TITLE_MAX = 60  # chars a 《》 or “” title may span; also bounds every scan (linear time)
+OPEN_CLOSE = {"《": "》", "“": "”"}
 
 
 def alt(words) -> str:
@@ -36,3 +38,18 @@ def clause_end(text: str, pos: int, n: int, stops: re.Pattern = CLAUSE_RE) -> in
     m = stops.search(text, pos, min(len(text), pos + n))
     return m.start() if m else min(len(text), pos + n)
 
+
+def bracketed_titles(text: str) -> list[tuple[int, int, str]]:
+    """Every 《…》 and “…” title as (start, end, bracket); a 《 left open closes at the next 《."""
+    out, n = [], len(text)
+    for i in char_offsets(text, "".join(OPEN_CLOSE)):
+        ch = text[i]
+        lim = i + TITLE_MAX if i + TITLE_MAX < n else n
+        close, nl = text.find(OPEN_CLOSE[ch], i + 1, lim), text.find("\n", i + 1, lim)
+        nl = nl if nl >= 0 else lim
+        reopen = text.find("《", i + 1, lim) if ch == "《" else -1
+        if 0 < reopen < nl and (close < 0 or reopen < close):
+            out.append((i, reopen, ch))  # 《我是小导游小学语文口语交际研究《苗族歌舞走进校园》
+        elif i + 1 < close < nl:
+            out.append((i, close + 1, ch))
+    return out

@@ -4,6 +4,7 @@ import re
 from bisect import bisect_right
 
 from .fields import byline_names, field_names
+from .spans import bracketed_titles
 from .names import (COMMON_NAME_WORD, FAMOUS, PATTERNS, PLACEHOLDER, Lexicon, first_char_alternation, is_famous,
                     is_word, load_lexicon, name_after, name_before, name_before_word, name_ok)
 
@@ -328,17 +329,14 @@ def find_teachers_batch(texts: list[str], patterns: str = str(PATTERNS)) -> list
     return [_resolve(_outside_titles(f, text), lex) for f, text in zip(found, texts)]
 
 
-_RE_BOOK_TITLE = re.compile(r"《[^《》\n]{1,60}》")
-
-
 def _outside_titles(found: list[dict], text: str) -> list[dict]:
     """The names not inside a 《》 title: `潘慧玲老师的《连加、连减》` lists lessons, not people."""
     if not found or "《" not in text:
         return found
-    spans = [(m.start(), m.end()) for m in _RE_BOOK_TITLE.finditer(text)]
-    opens = [a for a, _ in spans]
-    inside = []
-    for e in found:
+    spans = [(s, e) for s, e, bracket in bracketed_titles(text) if bracket == "《"]
+    opens = [s for s, _ in spans]
+
+    def inside(e: dict) -> bool:
         k = bisect_right(opens, e["start"]) - 1
-        inside.append(k >= 0 and e["end"] <= spans[k][1])
-    return [e for e, within in zip(found, inside) if not within]
+        return k >= 0 and e["end"] <= spans[k][1]
+    return [e for e in found if not inside(e)]
