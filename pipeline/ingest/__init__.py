@@ -11,7 +11,7 @@ from ..config import IngestConfig
 from ..errors import DocError
 from ..schemas import from_columns, from_rows
 from ..segment.simplify import to_simplified
-from .boilerplate import blurb_cuts, mark_boilerplate
+from .boilerplate import mark_boilerplate
 from .decode import decode_bytes
 from .dedup import signature, text_sha1
 from .meta import doc_kind, doc_meta
@@ -89,9 +89,9 @@ def documents_of(text: str, source: str, encoding: str, file_sha1: str, cfg: Ing
     original = [t for t, _ in lines]
     traditional = script_of("\n".join(original[:200])) == "traditional"
     view = to_simplified("\n".join(original)).split("\n") if traditional else original
-    reasons = mark_boilerplate(view)
+    reasons, cuts = mark_boilerplate(view)
     dropped = Counter(r for r in reasons if r)
-    for i, cut in blurb_cuts(view, reasons).items():  # same offsets in both scripts: t2s keeps lengths
+    for i, cut in cuts.items():  # same offsets in both scripts: t2s keeps lengths
         view[i], original[i] = view[i][:cut].rstrip(), original[i][:cut].rstrip()
         dropped["boilerplate:blurb"] += 1
     kept = [(v, led) for v, (_, led), r in zip(view, lines, reasons) if r is None]

@@ -6,6 +6,7 @@ import functools
 import re
 from bisect import bisect_right
 from itertools import accumulate
+from typing import NamedTuple
 
 from .split import NUM, RE_HEADING
 
@@ -131,12 +132,6 @@ def _page_header(lines: list[str], reasons: list[str | None]) -> None:
             return
 
 
-def blurb_cuts(lines: list[str], reasons: list[str | None]) -> dict[int, int]:
-    """{line index: where its blurb starts} for kept lines that end in a blurb after document text."""
-    cuts = {i: blurb_start(lines[i]) for i in _hit_lines(_RE_BLURB_WHO, lines) if reasons[i] is None}
-    return {i: c for i, c in cuts.items() if c}
-
-
 @functools.cache
 def _to_line_end(pattern: re.Pattern) -> re.Pattern:
     """The pattern and the rest of its line: one match per line at most (`篇` and `【` recur in a line)."""
@@ -149,9 +144,17 @@ def _hit_lines(pattern: re.Pattern, lines: list[str]) -> list[int]:
     return [bisect_right(starts, m.start()) - 1 for m in _to_line_end(pattern).finditer("\n".join(lines))]
 
 
-def mark_boilerplate(lines: list[str]) -> list[str | None]:
-    """A reason per line (None = keep); footer blocks swallow the link titles after them."""
-    candidates = sorted(set(_hit_lines(_RE_CANDIDATE, lines)) | set(_hit_lines(_RE_BLURB_WHO, lines)))
+class Boilerplate(NamedTuple):
+    """What to drop from a file's lines."""
+
+    reasons: list[str | None]  # a reason per line, None = keep
+    cuts: dict[int, int]  # kept lines that end in a site's blurb after document text: line → where it starts
+
+
+def mark_boilerplate(lines: list[str]) -> Boilerplate:
+    """The boilerplate of a file's lines; footer blocks swallow the link titles after them."""
+    blurbs = _hit_lines(_RE_BLURB_WHO, lines)
+    candidates = sorted(set(_hit_lines(_RE_CANDIDATE, lines)) | set(blurbs))
     reasons: list[str | None] = [None] * len(lines)
     for i in candidates:
         reasons[i] = line_reason(lines[i])
@@ -162,4 +165,5 @@ def mark_boilerplate(lines: list[str]) -> list[str | None]:
                 reasons[j] = "boilerplate:footer"
                 j += 1
     _page_header(lines, reasons)
-    return reasons
+    cuts = {i: blurb_start(lines[i]) for i in blurbs if reasons[i] is None}
+    return Boilerplate(reasons, {i: c for i, c in cuts.items() if c})

@@ -1,13 +1,13 @@
 import pytest
 
-from pipeline.ingest.boilerplate import blurb_cuts, blurb_start, line_reason, mark_boilerplate
+from pipeline.ingest.boilerplate import blurb_start, line_reason, mark_boilerplate
 
 BODY = "本学期，我校德育工作以立德树人为根本任务，扎实开展了一系列主题教育活动，取得了较好的成效。"
 
 
 def test_site_footer_and_ads_are_marked():
     text = ["正文最后一段。", "相关推荐", "小学校本教研工作计划", "教科室工作总结范文", "[百范文]精选范文", "首页 > 工作总结 > 教研总结"]
-    assert mark_boilerplate(text) == [None, "boilerplate:footer", "boilerplate:footer", "boilerplate:footer",
+    assert mark_boilerplate(text).reasons == [None, "boilerplate:footer", "boilerplate:footer", "boilerplate:footer",
                                       "boilerplate:ad", "boilerplate:breadcrumb"]
 
 
@@ -29,8 +29,8 @@ def test_counts_of_articles_in_the_text_are_not_headers(line):
 
 def test_unqualified_collection_header_only_in_the_page_header():
     item = "教学工作总结（2篇）"
-    assert mark_boilerplate([item, BODY]) == ["boilerplate:header", None]
-    assert mark_boilerplate([BODY, BODY, item]) == [None, None, None]  # after the body: a plan's item
+    assert mark_boilerplate([item, BODY]).reasons == ["boilerplate:header", None]
+    assert mark_boilerplate([BODY, BODY, item]).reasons == [None, None, None]  # after the body: a plan's item
 
 
 @pytest.mark.parametrize("line", [
@@ -61,7 +61,7 @@ def test_school_field_lines_are_not_page_meta(line):
 def test_time_and_date_lines_are_page_meta_only_in_the_page_header():
     lines = ["城南小学德育工作计划", "时间：2022-03-01", "2022-03-01", "时间：", BODY,
              "三、读书节活动", "时间：2022-04-23", "地点：学校报告厅", "2022-04-23"]
-    reasons = mark_boilerplate(lines)
+    reasons = mark_boilerplate(lines).reasons
     assert reasons[:4] == [None] + ["boilerplate:meta"] * 3
     assert reasons[4:] == [None] * 5  # the activity block's own fields stay
 
@@ -113,22 +113,22 @@ def test_school_sentences_are_not_blurbs(line):
 
 def test_blurb_prose_in_the_page_header_goes_whole():
     intro = "计划是对未来工作的安排，写好计划很有必要。下面是小编为大家整理的德育工作计划，欢迎阅读参考。"
-    reasons = mark_boilerplate(["德育工作计划", intro, "德育工作计划 篇1", BODY])
+    reasons = mark_boilerplate(["德育工作计划", intro, "德育工作计划 篇1", BODY]).reasons
     assert reasons == [None, "boilerplate:blurb", None, None]
 
 
 def test_blurb_after_document_text_is_cut_off():
     own = "为使我校德育工作扎实有效地开展，特制定本计划。"
     lines = [BODY, BODY, own + "下面就是小编给大家带来的德育工作计划，希望能帮助到大家！"]
-    reasons = mark_boilerplate(lines)
+    reasons = mark_boilerplate(lines).reasons
     assert reasons == [None] * 3
-    assert blurb_cuts(lines, reasons) == {2: len(own)}
+    assert mark_boilerplate(lines).cuts == {2: len(own)}
 
 
 def test_a_schedule_of_short_lines_keeps_its_time_fields():
     schedule = ["城南小学读书节活动安排"] + [line for k in range(1, 8) for line in (f"{k}、读书活动", "时间：2023-04-23")]
-    assert mark_boilerplate(schedule) == [None] * len(schedule)  # the first heading ends the page header
-    assert mark_boilerplate(["时间：2023-04-23"] * 20)[12:] == [None] * 8  # the header is a dozen lines at most
+    assert mark_boilerplate(schedule).reasons == [None] * len(schedule)  # the first heading ends the page header
+    assert mark_boilerplate(["时间：2023-04-23"] * 20).reasons[12:] == [None] * 8  # the header is a dozen lines at most
 
 
 @pytest.mark.parametrize("line", [
