@@ -138,16 +138,19 @@ class Marks(NamedTuple):
 def marker_lines(view: str) -> Marks:
     """The markers that open a line of a batch text."""
     # MARKER_LINE runs over "\n" + view: a match starts at its line's start in the view. Rows
-    # are built in the comprehension: holding the match objects for a second pass was a third
+    # are built as the matches come: holding the match objects for a second pass was a third
     # slower on a text of nothing but heading lines.
-    return _marks([(m.start(), m.end("lead") - 1, m.end() - 1, GROUP_STYLE[m.lastgroup], ordinal(m[m.lastgroup]))
-                   for m in MARKER_LINE.finditer("\n" + view)])
+    return _marks([_row(m.start(), m.end("lead") - 1, m.end() - 1, m) for m in MARKER_LINE.finditer("\n" + view)])
 
 
 def markers_at(view: str, at: list[int]) -> Marks:
     """The markers at the offsets `at` of a batch text, each taken as the start of its line."""
-    return _marks([(k, k, m.end(), GROUP_STYLE[m.lastgroup], ordinal(m[m.lastgroup]))
-                   for k, m in ((k, MARKER_AT.match(view, k)) for k in at)])
+    return _marks([_row(k, k, m.end(), m) for k, m in ((k, MARKER_AT.match(view, k)) for k in at)])
+
+
+def _row(line_start: int, start: int, end: int, m: re.Match) -> tuple[int, int, int, int, int]:
+    """One marker as (line start, start, end, style, ordinal)."""
+    return line_start, start, end, GROUP_STYLE[m.lastgroup], ordinal(m[m.lastgroup])
 
 
 def _marks(rows: list[tuple[int, int, int, int, int]]) -> Marks:
