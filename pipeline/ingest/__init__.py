@@ -44,8 +44,10 @@ def script_of(text: str) -> str:
 def normalised_lines(text: str) -> list[tuple[str, bool]]:
     """Decoded text to non-empty normalised (line, led_by_space) pairs."""
     pieces, leds = [], []
-    for raw, led in raw_lines(text):
-        for k, piece in enumerate(reflow(raw)):
+    raw = raw_lines(text)
+    total = sum(len(line) for line, _ in raw)
+    for line, led in raw:
+        for k, piece in enumerate(reflow(line, alone=2 * len(line) > total)):
             pieces.append(piece)
             leds.append(led and k == 0)
     out = [(line, led) for line, led in zip(normalise_lines(pieces), leds) if line]

@@ -153,10 +153,26 @@ def unwrap(lines: list[str]) -> list[str]:
 
 # after a sentence or an intro's colon (`…总结如下：一、加强理论学习。`)
 _RE_INLINE_HEAD = re.compile(r"(?<=[。！？；：])(?=(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\d{1,2}、)[^，。]{2,30}[。：\n])")
+# A list marker after a clause end, before a Chinese head (`…如下：一、加强教师的业务学习，…`,
+# `…。（1）、积极组织…`); the numeral is captured to tell the list's first two items.
+_RE_LIST_ITEM = re.compile(r"(?<=[。！？；：;:!?])\s?(?=([一二三四五六七八九十]{1,3}、|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]"
+                           r"|\d{1,2}[、.．](?!\d))、?\s?[\u4e00-\u9fff“《])")
+_LIST_PAIRS = (("一、", "二、"), ("（一）", "（二）"), ("1、", "2、"), ("1.", "2."), ("（1）", "（2）"))
+ALONE_MIN = 200  # a shorter line holding a file's text is a note, not a document run together
 
 
-def reflow(line: str, max_len: int = 1000) -> list[str]:
-    """Break a very long line (a whole document on one line) before inline headings."""
+def reflow(line: str, alone: bool = False, max_len: int = 1000) -> list[str]:
+    """Break a whole document on one line before its inline headings.
+
+    A line holding most of its file (`alone`) is a document run together: it is broken
+    before every list marker after a clause end, once the first two items of one list
+    are both there (`…如下：一、…。二、…`). Any other line longer than max_len (a bundle
+    of one-line documents) is broken only before short heads that end a clause.
+    """
+    if alone and len(line) >= ALONE_MIN:
+        found = {m.group(1).replace("(", "（").replace(")", "）").replace("．", ".") for m in _RE_LIST_ITEM.finditer(line)}
+        if any(first in found and second in found for first, second in _LIST_PAIRS):
+            return [s.strip() for s in _RE_LIST_ITEM.split(line)[::2] if s.strip()]
     if len(line) <= max_len:
         return [line]
     return [s for s in _RE_INLINE_HEAD.split(line) if s]

@@ -97,6 +97,30 @@ def test_reflow_breaks_a_whole_document_on_one_line():
     assert [p[:2] for p in reflow(intro)[1:]] == ["一、"]
 
 
+# A document run together on one line, shorter than reflow's max_len, heads holding commas.
+ONE_LINE = ("期末教导处工作总结本学期，我校教导处在校长室的领导下，认真落实学校工作计划，现将工作总结如下："
+            "一、加强教师的业务学习，提高教师的综合素质。1、组织教师学习课程标准，认真做好读书笔记。"
+            "本学期共组织集中学习六次。2、开展教研活动。（1）、组织教师参加校外的教学研讨活动。各教研组积极参加。"
+            "（2）、开展校内的教学研讨活动。每位教师上一节公开课。二、抓好教学常规管理，提高课堂效率。"
+            "教导处每月检查一次教案和作业，并及时反馈。三、存在的问题。少数教师的作业批改还不够细致。")
+
+
+def test_reflow_breaks_a_line_holding_its_file_before_every_list_item():
+    pieces = reflow(ONE_LINE, alone=True)
+    assert [p[:3] for p in pieces[1:]] == ["一、加", "1、组", "2、开", "（1）", "（2）", "二、抓", "三、存"]
+    assert "".join(pieces) == ONE_LINE
+
+
+@pytest.mark.parametrize("line, alone", [
+    (ONE_LINE, False),  # one line among others, under max_len: a paragraph with an inline list
+    (ONE_LINE[:ONE_LINE.index("2、")], True),  # each list has its first item only: no list is confirmed
+    ("我们要求教师做到三点：一、认真备课，二、认真上课，三、认真批改作业。" * 8, True),  # items after commas
+    ("积极开展教研活动：" + "组织教师参加1、2年级的集体备课。" * 20, True),  # `1、2年级` is a range
+])
+def test_reflow_keeps_lines_that_are_not_a_document_run_together(line, alone):
+    assert reflow(line, alone=alone) == [line]
+
+
 def test_normalise_is_linear_on_adversarial_lines():
     import time
 

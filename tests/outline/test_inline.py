@@ -91,3 +91,15 @@ def test_mid_line_numbers_stay_body_text(text):
     for marker, title in candidates(text):
         assert any(line.startswith((marker or "") + title) or line.lstrip().startswith((marker or "") + title)
                    for line in lines), (marker, title)
+
+
+def test_a_whole_document_on_one_line_is_outlined_after_ingest(heads):
+    from pipeline.ingest import normalised_lines
+
+    from ..ingest.test_normalise import ONE_LINE
+
+    text = "\n".join(line for line, _ in normalised_lines("小学教导处工作总结\n" + ONE_LINE))
+    assert heads(text) == [
+        ("一、", "加强教师的业务学习，提高教师的综合素质", 1), ("1、", "组织教师学习课程标准，认真做好读书笔记", 2),
+        ("2、", "开展教研活动", 2), ("（1）", "组织教师参加校外的教学研讨活动", 3), ("（2）", "开展校内的教学研讨活动", 3),
+        ("二、", "抓好教学常规管理，提高课堂效率", 1), ("三、", "存在的问题", 1)]
