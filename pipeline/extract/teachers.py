@@ -145,14 +145,18 @@ def _item_names(text: str, s: int, e: int, lex: Lexicon, strict: bool) -> list[t
 
 
 def _names_of_item(text: str, a: int, b: int, e: int, lex: Lexicon, strict: bool) -> list[tuple[int, str]]:
-    """The names of one list item: the whole item, names opening it, or the name closing it."""
+    """The names of one list item: the whole item, names opening it, and the name closing it.
+
+    An item may end one list and open the next (`…、刘建的汇报课和李宏梅、陈严两位…`).
+    """
     if name_ok(text[a:b], lex, ambiguous=True, strict=strict, whole=True):
         return [(a, text[a:b])]  # 、师建平、 fills its item
     found = _item_names(text, a, b, lex, strict)
-    if found or b >= e:
+    if b >= e:
         return found
     before = name_before(text, b, lex, ambiguous=True, strict=strict)  # 认真组织张良国、
-    return [before] if before and before[0] >= a else []
+    free = _end(found[-1]) + 1 if found else a
+    return found + [before] if before and before[0] >= free else found
 
 
 def _list_names(text: str, e: int, count: int, named: list, lex: Lexicon) -> list[tuple[int, str]]:
