@@ -4,7 +4,7 @@ The form: LF line ends, one paragraph per line, no blank lines, no leading or
 trailing spaces; ASCII digits and letters half-width; Chinese punctuation
 full-width (，：；！？（）) wherever it touches Chinese text; paired straight quotes
 as “”; 3+ dots as ……; scraping artefacts (`>` before headings, `\\"`, doubled
-markers, HTML, hidden-text markers, page numbers, converter pinyin, bracketed site
+markers, HTML, hidden-text markers, page numbers, converter pinyin and injected `?`s, bracketed site
 names, table pipes at line ends) removed.
 Traditional characters are kept as they are (documents.script says which).
 """
@@ -42,7 +42,7 @@ _RE_TAG = re.compile(r"(?:<(?:br|/p|/div|p|div)\b[^<>]{0,200}>|<[a-zA-Z/!?][^<>]
 _RE_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,7}|#x[0-9a-fA-F]{1,6});")
 _RE_HIDDEN = re.compile(r"[.…。]{0,12}此处隐藏[0-9,，]{0,9}个字[.…。]{0,12}")
 _RE_PAGE = re.compile(r"[-第](?:(?<=-)(?<![0-9A-Za-z\-]-)[ \t]?\d{1,3}[ \t]?-(?![0-9A-Za-z\-])"
-                      r"|(?<=第)[ \t]?\d{1,3}[ \t]?页[ \t]?共[ \t]?\d{1,3}[ \t]?页)")
+                      r"|(?<=第)[ \t]?\d{1,3}[ \t]?[页頁][ \t]?共[ \t]?\d{1,3}[ \t]?[页頁])")
 # 繼續(xù); where the converter lost the character itself it leaves `?qū)W` (向?qū)W校 for 向學校)
 _RE_PINYIN = re.compile(rf"[（?？][a-zü]{{0,6}}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{{0,6}}）(?P<letter>[A-Z](?=[{CJK}]))?")
 _PIPE_OR_SPACE = "|" + "".join(c for c in map(chr, range(0x3001)) if c.isspace())  # what str.strip() strips, and |
@@ -53,6 +53,11 @@ _RE_DOUBLE = re.compile(r"[、，。](?:(?<=、)、+|(?<=，)，+|(?<=。)(?<!�
 _RE_DOTS = re.compile(r"[.。…](?:(?<=\.)\.\.+|(?<=。)。。+|(?<=…))(?:\.{3,}|。{3,}|…)*")  # runs of ... 。。。 …
 # 實踐,、思考 / 成長,。 / 1,、: a converter's stray commas (a run is tried once, from its first comma)
 _RE_COMMA_DEBRIS = re.compile(r"[,，](?<![,，].)[,，]*+(?=[、。？！；：])")
+# A converter that lost characters leaves `?` every few characters (`小學第二學?期科學教研?組工作總結?`):
+# a line is debris when its marks are dense and some touch a comma or full stop, where a real
+# question mark never stands (`文?化。一、?校園`).
+_QMARK_MIN, _QMARK_SPACING = 8, 12
+_RE_QMARK_TOUCH = re.compile(r"[?？](?:(?<=[，,、。：:][?？])|(?=[，,、。]))")
 _RE_MARKER_DUN = re.compile(r"^((?:（[^（）\n]{1,3}）)|[①-⑳])、", re.M)  # （1）、 → （1）
 
 
@@ -73,6 +78,17 @@ def _quotes(line: str) -> str:
     return "".join(p + ("“" if i % 2 == 0 else "”") for i, p in enumerate(parts[:-1])) + parts[-1]
 
 
+def _drop_qmark_debris(text: str) -> str:
+    """Remove the `?`s of lines where a converter injected them every few characters."""
+    out = []
+    for line in text.split("\n"):
+        marks = line.count("?") + line.count("？")
+        if marks >= _QMARK_MIN and marks * _QMARK_SPACING >= len(line) and len(_RE_QMARK_TOUCH.findall(line)) >= 2:
+            line = line.replace("?", "").replace("？", "")
+        out.append(line)
+    return "\n".join(out)
+
+
 def normalise_lines(lines: list[str]) -> list[str]:
     """Normalise paragraphs (no newlines inside) to the canonical form, one output per input.
 
@@ -86,7 +102,7 @@ def normalise_lines(lines: list[str]) -> list[str]:
         text = text.replace('\\"', '"').replace("\\'", "'")
     if "此处隐藏" in text:
         text = _RE_HIDDEN.sub("", text)
-    if "-" in text or "页" in text:
+    if "-" in text or "页" in text or "頁" in text:
         text = _RE_PAGE.sub("", text)
     if ">" in text:
         text = _RE_GT.sub("", text)
@@ -95,6 +111,8 @@ def normalise_lines(lines: list[str]) -> list[str]:
         text = _RE_PINYIN.sub(lambda m: (m.group("letter") or "") if m.group(0)[0] == "（" else "", text)
     if "[" in text or "【" in text:
         text = _RE_SITE_TAG.sub("", text)
+    if text.count("?") + text.count("？") >= _QMARK_MIN:
+        text = _drop_qmark_debris(text)
     text = _RE_HALF_PUNCT.sub(lambda m: _HALF_PUNCT[m.group(0)], text)
     text = _RE_COMMA_DEBRIS.sub("", text)
     if "..." in text or "。。。" in text or "…" in text:

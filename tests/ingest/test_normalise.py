@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.ingest.normalise import normalise_line, raw_lines, reflow, unwrap
+from pipeline.ingest.normalise import normalise_line, normalise_lines, raw_lines, reflow, unwrap
 
 
 @pytest.mark.parametrize("raw, clean", [
@@ -128,3 +128,17 @@ def test_normalise_is_linear_on_adversarial_lines():
         t0 = time.perf_counter()
         normalise_line(junk)
         assert time.perf_counter() - t0 < 5.0  # catastrophic backtracking would take hours
+
+
+def test_question_marks_a_converter_injected_every_few_characters_are_removed():
+    clean = "在学校里，有些现状是很难改变的，比如小学科学是一门弱势学科，任教科学的老师都担任语文的教学任务，打造校园科技文化。一、校园科技活动，初具端倪：前几年，我校的科技活动很少。"
+    debris = "".join(c + ("?" if k % 5 == 4 else "") for k, c in enumerate(clean))
+    assert normalise_lines([debris, "第5頁共5頁" + debris]) == [clean, clean]
+
+
+@pytest.mark.parametrize("line", [
+    "我们的课堂有效吗？学生学会了吗？作业多吗？老师累吗？家长满意吗？学生快乐吗？我们反思了吗？改进了吗？",
+    "反思：为什么学生不爱提问？怎样让学生敢问？",
+])
+def test_real_question_marks_stay(line):
+    assert normalise_lines([line]) == [line]
