@@ -16,7 +16,7 @@ from .decode import decode_bytes
 from .dedup import signature, text_sha1
 from .meta import doc_kind, doc_meta
 from .normalise import normalise_lines, raw_lines, reflow, unwrap
-from .split import split_documents
+from .split import clean_title, split_documents
 
 # Space-led lines mark bundle boundaries (SPEC §1) only while they are rare: the sample's
 # bundles have at most 5%; a page that indents every paragraph has half or more.
@@ -91,7 +91,7 @@ def documents_of(text: str, source: str, encoding: str, file_sha1: str, cfg: Ing
     original = [t for t, _ in lines]
     traditional = script_of("\n".join(original[:200])) == "traditional"
     view = to_simplified("\n".join(original)).split("\n") if traditional else original
-    reasons, cuts = mark_boilerplate(view)
+    reasons, cuts, page_name = mark_boilerplate(view)
     dropped = Counter(r for r in reasons if r)
     for i, cut in cuts.items():  # same offsets in both scripts: t2s keeps lengths
         view[i], original[i] = view[i][:cut].rstrip(), original[i][:cut].rstrip()
@@ -102,6 +102,9 @@ def documents_of(text: str, source: str, encoding: str, file_sha1: str, cfg: Ing
     meta = [(doc_kind(raw.title, s), doc_meta(raw.title, raw.lines, s)) for raw, s in zip(raws, simple)]
     if traditional:
         _restore(raws, [v for v, _ in kept], [t for t, r in zip(original, reasons) if r is None])
+    if raws and raws[0].title is None and page_name:
+        line, start, end = page_name  # same offsets in both scripts
+        raws[0].title = clean_title(original[line][start:end])
     rows = []
     for part, (raw, view_text, (kind, extra)) in enumerate(zip(raws, simple, meta)):
         body = "\n".join(raw.lines) if traditional else view_text

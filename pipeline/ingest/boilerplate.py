@@ -144,11 +144,20 @@ def _hit_lines(pattern: re.Pattern, lines: list[str]) -> list[int]:
     return [bisect_right(starts, m.start()) - 1 for m in _to_line_end(pattern).finditer("\n".join(lines))]
 
 
+# A page's name for its document, in the page header: `第二学期工作总结 - 作文大全` (then `作文大全` alone),
+# `县教研工作总结综述Word格式.docx`, `…工作總結_第1頁`. The name holds a kind word; a site name holds none.
+_RE_PAGE_NAME = re.compile(
+    r"^(?P<t>[^，。；！？：]{2,40}?(?:总结|计划|报告|方案|规划|要点|汇报|小结|安排)[^，。；！？：\s]{0,8}?)"
+    r"(?:(?:word格式|Word格式|WORD格式|格式|word版|Word版)?\.(?:docx?|pdf|wps)|_第\d{1,3}页"
+    r"|\s*[-_|－—]\s*(?P<site>(?!.*(?:总结|计划|报告|方案))[^\s，。；！？_|]{2,10}))$")
+
+
 class Boilerplate(NamedTuple):
     """What to drop from a file's lines."""
 
     reasons: list[str | None]  # a reason per line, None = keep
     cuts: dict[int, int]  # kept lines that end in a site's blurb after document text: line → where it starts
+    page_name: tuple[int, int, int] | None = None  # (line, start, end) of the page's name for its document
 
 
 def mark_boilerplate(lines: list[str]) -> Boilerplate:
@@ -166,4 +175,26 @@ def mark_boilerplate(lines: list[str]) -> Boilerplate:
                 j += 1
     _page_header(lines, reasons)
     cuts = {i: blurb_start(lines[i]) for i in blurbs if reasons[i] is None}
-    return Boilerplate(reasons, {i: c for i, c in cuts.items() if c})
+    return Boilerplate(reasons, {i: c for i, c in cuts.items() if c}, _page_name(lines, reasons))
+
+
+def _page_name(lines: list[str], reasons: list[str | None]) -> tuple[int, int, int] | None:
+    """Where the page header names its document; marks `name - site` lines and the bare site name lines.
+
+    The name is a title only where the header is furniture: a file or page name already marked,
+    or a `name - site` line whose site name stands alone on a line of the header too.
+    """
+    head = lines[:PAGE_HEADER_LINES]
+    for i, line in enumerate(head):
+        m = _RE_PAGE_NAME.match(line)
+        if not m:
+            continue
+        site = m.group("site")
+        if site is None and reasons[i] == "boilerplate:docsite":
+            return i, m.start("t"), m.end("t")
+        if site is not None and reasons[i] is None and site in head[:i] + head[i + 1:]:
+            for j, other in enumerate(head):
+                if other == site or j == i:
+                    reasons[j] = "boilerplate:page_name"
+            return i, m.start("t"), m.end("t")
+    return None

@@ -176,6 +176,15 @@ def _starts(lines: list[tuple[str, bool]]) -> list[int]:
     return [i for i, (text, led) in enumerate(lines) if i == 0 or led or title_line(text) is not None]
 
 
+def _drop_echoes(chunk: list[str], title: str | None, removed: Counter) -> list[str]:
+    """The chunk without the title lines repeated at its start (sites print a title two or three times)."""
+    k = 0
+    while title and k < len(chunk) - 1 and clean_title(chunk[k]) == title:
+        k += 1
+    removed["title_echo"] += k
+    return chunk[k:]
+
+
 def split_documents(lines: list[tuple[str, bool]], min_chars: int = 300) -> list[RawDoc]:
     """Split normalised (line, led_by_space) pairs into documents."""
     starts = _starts(lines)
@@ -196,15 +205,13 @@ def split_documents(lines: list[tuple[str, bool]], min_chars: int = 300) -> list
         if chunk and (body := strip_inline_preview(chunk[0])) is not None:
             chunk[0] = body
             removed["preview"] += 1
-        if chunk and title and clean_title(chunk[0]) == title:
-            chunk = chunk[1:]  # the title line repeated as the body's first line
-            removed["title_echo"] += 1
+        chunk = _drop_echoes(chunk, title, removed)
         if not docs and title is None and not marked and chunk and (top := page_head(chunk, body_next, min_chars)):
             title, chunk = top[0], []
             removed["boilerplate:page_header"] += top[1]
         if chunk:
             if title is None and (bare := plain_title(chunk)):
-                title, chunk = bare, chunk[1:]
+                title, chunk = bare, _drop_echoes(chunk[1:], bare, removed)
             elif title is None and (glued := glued_title(chunk[0])):
                 title, chunk[0] = glued
             if docs and title is None and not marked and sum(map(len, chunk)) < min_chars:

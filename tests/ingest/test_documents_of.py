@@ -1,5 +1,6 @@
 """documents_of end to end on constructed site pages: boilerplate out, titles in, boundaries right."""
 import opencc
+import pytest
 
 from pipeline.config import IngestConfig
 from pipeline.ingest import documents_of, ingest_file, normalised_lines
@@ -71,3 +72,24 @@ def test_a_file_of_boilerplate_only_gives_an_errors_row(tmp_path):
                                "下面是小编为大家整理的德育工作总结，欢迎阅读。", "继续免费阅读"]), encoding="utf-8")
     docs, errors = ingest_file(path, "furniture.txt")
     assert docs == [] and [e["error"] for e in errors] == ["empty:no_documents"]
+
+
+@pytest.mark.parametrize("head, title", [
+    # the page's title with its site's name, the site name alone, the title printed twice
+    (["城南小学第二学期工作总结 - 作文大全", "作文大全", "城南小学第二学期工作总结", "城南小学第二学期工作总结"],
+     "城南小学第二学期工作总结"),
+    # a document site's file name and page list
+    (["县教研工作总结综述Word格式.docx", "县教研工作总结综述Word格式.docx_第1页", "第1页 / 共6页"], "县教研工作总结综述"),
+    (["城南小学教科研工作总结_第1页", "城南小学教科研工作总结_第2页"], "城南小学教科研工作总结"),
+])
+def test_the_page_header_names_the_document(head, title):
+    docs = _docs("\n".join(head + BODY_1))
+    assert [(d["title"], d["text"]) for d in docs] == [(title, "\n".join(BODY_1))]
+    trad = _docs(opencc.OpenCC("s2t").convert("\n".join(head + BODY_1)))
+    assert trad[0]["title"] == opencc.OpenCC("s2t").convert(title)
+
+
+def test_a_dash_in_a_title_is_no_site_name():
+    # the part after the dash stands on no line of its own: no site name, the line is kept
+    docs = _docs("\n".join(["城南小学工作总结 - 德育部分", *BODY_1]))
+    assert [(d["title"], d["text"]) for d in docs] == [(None, "\n".join(["城南小学工作总结 - 德育部分", *BODY_1]))]
