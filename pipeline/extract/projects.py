@@ -166,7 +166,8 @@ def _bare_after(text: str, lex: Lexicon) -> list[dict]:
             s += 1
         body = _after(text, s, 40)
         cut = _bare_cut(body) if body[:1] not in "《“\"'" and not body.startswith(BARE_STOP_HEADS) else 0
-        if cut and not any(w in body[:cut] for w in BARE_VERBS):
+        # 课题有《A》、《B研究》: a bracket inside is a titled project's, not the edge of a bare one
+        if cut and not any(w in body[:cut] for w in BARE_VERBS) and not any(c in body[:cut] for c in "《》“”"):
             level = level_of(_before(text, i + 2), lex.levels)
             out.append(_entity(text, s, s + cut, body[:cut], "research", level, _status(text, s, s + cut, lex)))
         i = text.find("课题", i + 2)

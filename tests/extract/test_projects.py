@@ -38,6 +38,9 @@ def test_title_lists_share_their_context():
     assert projects(text) == [
         ("在小学阶段开展诵读经典古诗文活动的研究", "research", "district", "结题"),
         ("小学英语课堂教学生活化的研究", "research", "district", "结题")]
+    # the first title does not end in 研究: it is no edge of an unbracketed title after 课题有
+    text = "省级课题有《离异家庭子女心理与教育》、《建构心理健康教育内容体系研究》、《主题班会的实践研究》等研究课题。"
+    assert names(text) == ["离异家庭子女心理与教育", "建构心理健康教育内容体系研究", "主题班会的实践研究"]
 
 
 def test_quoted_titles_after_keti():
