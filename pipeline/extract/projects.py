@@ -235,6 +235,9 @@ def _labelled_programmes(text: str, lex: Lexicon) -> list[dict]:
     return out
 
 
+_RE_QUOTE_BEFORE = re.compile(r"“([\u4e00-\u9fff]{2,20})”(?:和|与|及|、|以及)$")
+
+
 def _quoted_programme(text: str, i: int, lex: Lexicon) -> list[dict]:
     """A quoted name closed at i and a head soon after: “青蓝”工程, “3361”师训强教工程, “做小学”实验项目."""
     q, after = text.rfind("“", max(0, i - 12), i), text[i + 1:i + 11]
@@ -248,9 +251,14 @@ def _quoted_programme(text: str, i: int, lex: Lexicon) -> list[dict]:
             or middle.endswith(tuple(lex.d["generic_middles"])):
         return []  # “青年教师培养”工作计划 is a work plan
     e = i + 1 + h[0] + len(h[1])
-    name = inner if h[1] in ("项目", "实验项目") and not middle else inner + text[i + 1:e]
-    level = level_of(_before(text, q, 8), lex.levels)
-    return [_entity(text, q, e, name, "programme", level, _status(text, q, e, lex))]
+    tail = "" if h[1] in ("项目", "实验项目") and not middle else text[i + 1:e]
+    level, status = level_of(_before(text, q, 8), lex.levels), _status(text, q, e, lex)
+    out = [_entity(text, q, e, inner + tail, "programme", level, status)]
+    # “音乐习字”和“大量阅读”的校本实验: the quotes listed before share the head
+    while (m := _RE_QUOTE_BEFORE.search(text, max(0, q - TITLE_MAX), q)) and m.end() == q:
+        q, inner = m.start(), m.group(1)
+        out.append(_entity(text, q, m.end(1) + 1, inner + tail, "programme", level, status))
+    return out
 
 
 def find_projects(text: str, patterns: str | None = None) -> list[dict]:

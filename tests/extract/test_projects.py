@@ -76,6 +76,10 @@ def test_programmes():
     assert names("制订《沟陡中学青年骨干教师培养、“青蓝”工程培养制度》等一系列制度") == ["青蓝工程"]
     assert names("争取在“3361”师训强教工程课堂大比武中取得好成绩。") == ["3361师训强教工程"]
     assert names("继续做好“做小学”实验项目的研究。") == ["做小学"]
+    # quotes listed before the last share its head
+    assert names("开展“音乐习字”和“大量阅读”的校本实验。") == ["音乐习字的校本实验", "大量阅读的校本实验"]
+    assert names("实施“青蓝”、“名师”和“领雁”工程。") == ["青蓝工程", "名师工程", "领雁工程"]
+    assert names("大家都说“好”和“大量阅读”的校本实验。") == ["大量阅读的校本实验"]
 
 
 @pytest.mark.parametrize("text", [
