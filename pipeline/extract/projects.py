@@ -20,6 +20,8 @@ BEFORE_RE = re.compile("[，。；！？,;!?\n\r\t （）()【】]")
 AFTER_RE = re.compile("[，。；：！？,;:!?\n\r\t （）()【】]")
 RESEARCH_ENDS = ("的研究与实验", "研究与实践", "实践研究", "的研究", "研究", "实验", "探究", "探索")
 # what follows a bare title in its clause: 课题小学……的研究已被批准立项
+LEADS = ("主持的", "承担的", "负责的", "领衔的")  # a person leads a project: 王老师主持的《…》
+LED_TITLE_MIN = 8
 BARE_TAILS = ("已", "正在", "顺利", "被", "通过", "获", "于", "在", "的", "已经", "进行", "列为", "成功")
 # what follows 课题 when no title does: 课题研究的过程, 课题组, 课题的研究
 BARE_STOP_HEADS = ("研究", "的", "组", "工作", "管理", "实施", "申报", "立项", "结题", "开题", "资料",
@@ -136,12 +138,16 @@ def _titled_projects(text: str, lex: Lexicon) -> list[dict]:
         if not inners:
             continue
         research = any(br == "《" and inner.endswith(RESEARCH_ENDS) for _, _, br, inner in inners)
-        if not research and not _may_tie(text, group[0][0], group[-1][1], lex):
+        led = text.endswith(LEADS, max(0, group[0][0] - 5), group[0][0])
+        if not research and not led and not _may_tie(text, group[0][0], group[-1][1], lex):
             continue  # no 《…研究》 title and no 课题 word near: nothing below can hold
         before, after = _before(text, group[0][0]), _after(text, group[-1][1], 40)
         tied = _tied(before, after, lex)
+        # 朱老师主持的“…初探” in a sentence on 课题: who leads a long title makes it a project (not 主持的“读书沙龙”)
+        led = led and _sentence_has_project_word(text, group[0][0])
         found = [(s, e, inner) for s, e, br, inner in inners
-                 if (tied or br == "《" and inner.endswith(RESEARCH_ENDS) and _sentence_has_project_word(text, s))
+                 if (tied or led and len(inner) >= LED_TITLE_MIN
+                     or br == "《" and inner.endswith(RESEARCH_ENDS) and _sentence_has_project_word(text, s))
                  and not _is_document(inner, before, lex)]
         if found:
             level = _group_level(before, after, lex)

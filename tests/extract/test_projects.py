@@ -43,6 +43,14 @@ def test_title_lists_share_their_context():
     assert names(text) == ["离异家庭子女心理与教育", "建构心理健康教育内容体系研究", "主题班会的实践研究"]
 
 
+def test_a_title_led_by_a_person_in_a_sentence_on_keti():
+    text = ("三个课题完成了结题工作，即王主任主持的省级课题“新课程理念下教学行为的变化研究”、"
+            "朱老师主持的“化学教学中合作探究式学习的协同配合初探”。")
+    assert names(text) == ["新课程理念下教学行为的变化研究", "化学教学中合作探究式学习的协同配合初探"]
+    assert names("王老师主持的“读书沙龙”活动很成功，课题组也参加了。") == []  # short: an activity
+    assert names("本周王老师主持的“化学教学中合作探究式学习的协同配合”讲座受到好评。") == []  # no 课题 word
+
+
 def test_quoted_titles_after_keti():
     assert names("学校的科研课题“双轨运行，以读促写”、新教育实验课题“追寻幸福而完整的教育生活”顺利通过结题验收。") == [
         "双轨运行，以读促写", "新教育实验", "追寻幸福而完整的教育生活"]
