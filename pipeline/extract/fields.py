@@ -10,6 +10,7 @@ LABEL_CHARS = 6
 BYLINE_CHARS = 30
 # What a byline holds before its school word: the rest of the school's name, no punctuation
 BYLINE_HEAD = re.compile("[\u4e00-\u9fff \u3000]*")
+BYLINE_DATE = r"\d{4}(?:[.\-/年]\d{1,2}(?:[.\-/月]\d{1,2}日?|月)?)?"  # 2022.6, 2022年6月, 2022-06-30
 # Official lists pad labels and two-character names to one width with spaces: 组  长：孙小明, 副组长：沈 伟
 PAD = "[ \u3000]*"
 PADS = " \u3000"
@@ -142,6 +143,10 @@ def byline_names(text: str, lex: Lexicon) -> list[tuple[int, int, str, str | Non
 
 @functools.cache
 def _byline_regex(orgs: tuple) -> re.Pattern:
-    """A school or office word, then a name that ends its line (…中心小学钟明书, …教研室 王明)."""
+    """A school or office word, then a name that ends its line (…中心小学钟明书, …教研室 王明), maybe dated.
+
+    A numbered school's short name (丽华三小, 实验一中) needs a space before the name: `三小丁红枫` is no byline.
+    """
     orgs = first_char_alternation(list(orgs), [""] * len(orgs))
-    return re.compile(f"(?:{orgs}){PAD}([\u4e00-\u9fff]{{2,4}}){PAD}$", re.M)
+    return re.compile(f"(?:(?:{orgs}){PAD}|[一二三四五六七八九十]{{1,3}}[小中][ \u3000]+)([\u4e00-\u9fff]{{2,4}})"
+                      f"(?:[ \u3000]+{BYLINE_DATE})?{PAD}$", re.M)

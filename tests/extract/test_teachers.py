@@ -322,6 +322,9 @@ def test_padded_name_spans_its_space():
     ("如何上好复习课\n河西区教研室冯振宇\n", [("teacher", "冯振宇", None)]),
     ("一、加强学校管理\n走进中学时代\n某镇中学党支部\n某镇小学教导处\n附属中学高中部\n某县教育局关工委", []),
     ("本学期我们邀请了城南实验小学的老师来我校交流，市区中学龚志明", []),  # a long line is no byline
+    ("数学教研组工作总结\n丽华三小 丁红枫 2022.6\n紧张的一学年过去了。", [("teacher", "丁红枫", None)]),  # dated
+    ("数学教研组工作总结\n城南小学 邵雨桐 2023年6月\n", [("teacher", "邵雨桐", None)]),
+    ("我们去了三小参观\n学习了三小 经验\n城南小学 2023年6月", []),  # a numbered school needs a name after a space
 ])
 def test_bylines(text, expected):
     assert people(text) == expected
