@@ -22,6 +22,9 @@ def _items(text: str, pos: int, lex: Lexicon) -> list[tuple[int, int, bool]]:
         i, ch = m.start(), m.group()
         if ch in "“‘「”’」":
             quoted = ch in "“‘「"
+            if quoted and i > start and text[i - 1] in "”’」":  # “全国文明校园”“省绿色学校”: two titles
+                items.append((start, i, comma))
+                start = i
         elif quoted:
             continue
         elif ch in "，,":
