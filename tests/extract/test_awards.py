@@ -272,9 +272,17 @@ def test_level_of_whoever_judged(text, found):
     assert awards(text) == found
 
 
+@pytest.mark.parametrize("text, level, event", [
+    ("在市第十届中小学生艺术节中，我校选送的舞蹈《春天》荣获一等奖。", "municipal", "第十届中小学生艺术节"),
+    ("在县第五届读书节中获一等奖。", "county", "第五届读书节"),
+])
+def test_school_festivals_are_events(text, level, event):
+    assert [(a["level"], a["event"]) for a in find_awards(text)] == [(level, event)]
+
+
 def test_event_starts_after_the_award_before():
     found = find_awards("李老师辅导的节目获艺术节一等奖、学生实践展示获得市一等奖。")
-    assert [(a["text"], a["event"]) for a in found] == [("艺术节一等奖", None), ("市一等奖", "学生实践展示")]
+    assert [(a["text"], a["event"]) for a in found] == [("艺术节一等奖", "艺术节"), ("市一等奖", "学生实践展示")]
 
 
 @pytest.mark.parametrize("text", [
