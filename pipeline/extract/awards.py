@@ -179,11 +179,31 @@ def _won_in_event(text: str, lex: Lexicon) -> list[dict]:
     return out
 
 
+# 论文获国家级奖励2篇: a prize named by its level alone, no grade
+_RE_LEVEL_REWARD = re.compile(r"(?:国家级|全国|省级|市级|区级|县级|校级|国家|省|市|区|县)奖励")
+_RE_COUNTED = re.compile(r"[0-9一二三四五六七八九十两]+余?多?[篇件项人个名幅份次]")
+
+
+def _level_rewards(text: str, lex: Lexicon) -> list[dict]:
+    """Prizes named by a level alone (获国家级奖励, 省级奖励5篇): won when a win verb is before or a count after."""
+    out, i = [], text.find("奖励")
+    while i >= 0:
+        m = _RE_LEVEL_REWARD.search(text, max(0, i - 3), i + 2)
+        if m and m.end() == i + 2:
+            lo = clause_start(text, m.start(), 12)
+            won = any(verb_ending_at(text, e, lex) for e in range(lo + 1, m.start() + 1))
+            if (won or _RE_COUNTED.match(text, m.end())) and not is_plan(text, m.start(), m.end(), lex):
+                out.append(entity(text, m.start(), m.end(), None, None, None, lex))
+        i = text.find("奖励", i + 2)
+    return out
+
+
 def find_awards(text: str, patterns: str | None = None) -> list[dict]:
     """Every award won or given in one document's (simplified) text, in text order."""
     lex = load_lexicon(str(patterns or PATTERNS))
     titles = title_awards(text, lex)
-    found = _rank_awards(text, lex) + _won_in_event(text, lex) + titles + suffixed_titles(text, titles, lex)
+    found = (_rank_awards(text, lex) + _won_in_event(text, lex) + _level_rewards(text, lex) + titles
+             + suffixed_titles(text, titles, lex))
     seen, out = set(), []
     for a in sorted(found, key=lambda a: (a["start"], a["end"])):
         if (a["start"], a["end"], a["rank"]) not in seen:

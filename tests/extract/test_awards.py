@@ -280,6 +280,13 @@ def test_school_festivals_are_events(text, level, event):
     assert [(a["level"], a["event"]) for a in find_awards(text)] == [(level, event)]
 
 
+def test_prizes_named_by_a_level_alone():
+    found = find_awards("论文获国家级奖励2篇，省级奖励5篇。本学期教师获得县级奖励。")
+    assert [(a["text"], a["rank"], a["level"]) for a in found] == [
+        ("国家级奖励", None, "national"), ("省级奖励", None, "provincial"), ("县级奖励", None, "county")]
+    assert find_awards("对获奖教师给予校级奖励。学校设立校级奖励基金。") == []  # a rule, a fund: nothing won
+
+
 def test_event_starts_after_the_award_before():
     found = find_awards("李老师辅导的节目获艺术节一等奖、学生实践展示获得市一等奖。")
     assert [(a["text"], a["event"]) for a in found] == [("艺术节一等奖", "艺术节"), ("市一等奖", "学生实践展示")]
