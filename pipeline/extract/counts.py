@@ -11,13 +11,13 @@ from .spans import char_offsets
 
 PATTERNS = Path(__file__).resolve().parents[2] / "models" / "patterns"
 
-# A numeral run: Arabic (with an optional 万/千 and "63、2" decimal artefact only
+# A numeral run: Arabic (with an optional 万/千, maybe with a second digit: 1万3千, and "63、2" decimal artefact only
 # before %), Chinese, or anonymised. The look-behind refuses starts inside a run,
 # so each run is tried once and the scan stays linear on 100,000 digits.
 NUMERAL = (
     r"(?P<pre>大约|将近|近|约)?"
     r"(?P<num>(?<![0-9A-Za-z.零〇一二两三四五六七八九十百千万亿几数])"
-    r"[0-9]+(?:[.、][0-9]+(?=[%％]))?(?:\.[0-9]+)?(?:[-~～至到][0-9]+(?:\.[0-9]+)?)?[万千亿]?"
+    r"[0-9]+(?:[.、][0-9]+(?=[%％]))?(?:\.[0-9]+)?(?:[-~～至到][0-9]+(?:\.[0-9]+)?)?(?:[万千亿](?:[0-9][千百])?)?"
     r"|(?<![零〇一二两三四五六七八九十百千万亿几数])[零〇一二两三四五六七八九十百千万亿几数]+"
     r"(?:[至到~～\-][零〇一二两三四五六七八九十百千万亿]+)?"  # 两到三次, 三至五人: whole, like 1-2篇
     r"|(?<![0-9A-Za-z_×])[xX×]{1,3})"

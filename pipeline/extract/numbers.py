@@ -31,6 +31,7 @@ CN_RANGE = re.compile(r"^([一二两三四五六七八九])([二两三四五六�
 TEN_ODD = re.compile(r"^([一二两三四五六七八九]?十)几$")
 SEVERAL = re.compile(r"^([几数])([十百千万]+)$")
 ARABIC = re.compile(r"^[0-9]+(?:\.[0-9]+)?$")
+ARABIC_COMPOUND = re.compile(r"^([0-9]+)([万千亿])([0-9])([千百])$")
 
 
 class Number(NamedTuple):
@@ -67,8 +68,12 @@ def plain_value(s: str) -> float | None:
         return None
     if ARABIC.match(s):
         return float(s)
-    if s[0] in "0123456789" and s[-1] in MAGNITUDE and ARABIC.match(s[:-1]):
-        return float(s[:-1]) * MAGNITUDE[s[-1]]  # "4万" "1.5万" "3千"
+    if s[0] in "0123456789" and s[-1] in MAGNITUDE:
+        if ARABIC.match(s[:-1]):
+            return float(s[:-1]) * MAGNITUDE[s[-1]]  # "4万" "1.5万" "3千"
+        m = ARABIC_COMPOUND.match(s)
+        if m and MAGNITUDE[m.group(2)] > MAGNITUDE[m.group(4)]:  # "1万3千" "1千5百" (text copied from a PDF)
+            return float(m.group(1)) * MAGNITUDE[m.group(2)] + float(m.group(3)) * MAGNITUDE[m.group(4)]
     if len(s) > CN_MAX or not all(c in CN_NUMERAL for c in s):
         return None  # 一千二百三十四万五千六百七十八 has 15: a longer run is debris (and cn2an is quadratic in it)
     if len(s) == 1 and s in MAGNITUDE:

@@ -1,7 +1,7 @@
 """One canonical text form: what `documents.text` holds and every offset indexes.
 
 The form: LF line ends, one paragraph per line, no blank lines, no leading or
-trailing spaces; ASCII digits and letters half-width; Chinese punctuation
+trailing spaces, none between Chinese text and a digit or punctuation; ASCII digits and letters half-width; Chinese punctuation
 full-width (，：；！？（）) wherever it touches Chinese text; paired straight quotes
 as “”; 3+ dots as ……; scraping artefacts (`>` before headings, `\\"`, doubled
 markers, HTML, hidden-text markers, page numbers, converter pinyin and injected `?`s, bracketed site
@@ -33,6 +33,16 @@ _RE_TRANSLATE = re.compile("[" + "".join(re.escape(chr(c)) for c in _TRANSLATE) 
 # Every pattern below starts with a character set (lookarounds come after the first
 # character): sre then skips ahead to candidate characters instead of trying each position.
 
+# Text copied out of a PDF spaces digits and punctuation off the Chinese around them
+# (`投资近 5 千元`, `5 、安全工作`, `食品 ; 对寝室、 厕所`). Those spaces go; a space between two
+# Chinese characters stays, as it may part names in a list (`王明 李华`) or pad a label (`组  长：`).
+_PUNCT_AFTER = "，。、；：！？）》”,;:!?"  # punctuation a space before is debris
+_PUNCT_BEFORE = "，。、；：！？（《“,;:!?"  # punctuation a space after is debris
+_RE_PDF_SPACE = re.compile(rf"[ \t]+(?:(?<=[{CJK}][ \t])(?=[0-9])|(?<=[0-9][ \t])(?=[{CJK}])"
+                           rf"|(?<=[{CJK}0-9）》”][ \t])(?=[{re.escape(_PUNCT_AFTER)}])"
+                           rf"|(?<=[{re.escape(_PUNCT_BEFORE)}][ \t])(?=[{CJK}0-9“（《]))")
+_RE_ITEM_START = re.compile(r"[一二三四五六七八九十]{1,3}[、.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.)）](?!\d)")
+WRAP_SHORTFALL = 0.85  # a wrapped line fills at least this share of the wrap width
 _HALF_PUNCT = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 _RE_HALF_PUNCT = re.compile(rf"[,;:!?](?:(?<=[{CJK}].)|(?=[{CJK}“”]))")
 # `<?xml:namespace … />` and `<o:p>` are Word-HTML debris; the spaces after a tag are markup
@@ -113,6 +123,8 @@ def normalise_lines(lines: list[str]) -> list[str]:
         text = _RE_SITE_TAG.sub("", text)
     if text.count("?") + text.count("？") >= _QMARK_MIN:
         text = _drop_qmark_debris(text)
+    if " " in text or "\t" in text:
+        text = _RE_PDF_SPACE.sub("", text)
     text = _RE_HALF_PUNCT.sub(lambda m: _HALF_PUNCT[m.group(0)], text)
     text = _RE_COMMA_DEBRIS.sub("", text)
     if "..." in text or "。。。" in text or "…" in text:
@@ -150,22 +162,32 @@ def raw_lines(text: str) -> list[tuple[str, bool]]:
     return out
 
 
+def _width(line: str) -> int:
+    """Display width: Chinese characters and full-width punctuation take two columns."""
+    return 2 * len(line) - sum(1 for c in line if c < "\u2e80")
+
+
 def unwrap(lines: list[str]) -> list[str]:
-    """Join lines hard-wrapped at a fixed width back into their paragraphs."""
-    lengths = [len(s) for s in lines if len(s) >= 20]
-    if len(lengths) < 10:
+    """Join lines hard-wrapped at a fixed width back into their paragraphs.
+
+    Widths are display widths: a PDF wraps at a column, so a line holding digits has fewer
+    characters, and justified lines fall a few columns short of it.
+    """
+    widths = [_width(s) for s in lines]
+    wide = [w for w in widths if w >= 40]
+    if len(wide) < 10:
         return lines
-    width, n = Counter(lengths).most_common(1)[0]
-    if n < 0.3 * len(lengths):
+    width, _ = Counter(wide).most_common(1)[0]
+    if sum(abs(w - width) <= 2 for w in wide) < 0.3 * len(wide):
         return lines
     out: list[str] = []
     joining = False
-    for line in lines:
-        if joining and out:
+    for line, w in zip(lines, widths):
+        if joining and out and not _RE_ITEM_START.match(line):  # a list item opens its own line
             out[-1] += line
         else:
             out.append(line)
-        joining = abs(len(line) - width) <= 1 and line[-1:] not in "。！？；：”…"
+        joining = WRAP_SHORTFALL * width <= w <= width + 2 and line[-1:] not in "。！？；：”…"
     return out
 
 

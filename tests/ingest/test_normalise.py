@@ -82,6 +82,20 @@ def test_unwrap_joins_fixed_width_hard_wraps():
     assert "".join(joined) == "".join(wrapped)
 
 
+def test_unwrap_joins_a_pdf_wrap_measured_in_columns():
+    # a PDF wraps at a column: lines with digits hold fewer characters, justified lines fall short
+    lines = ["学校投资近5千元添置了多媒体教室的桌凳，投资5千余元更换了讲", "台，投资2千余元更换了各班教室的门，还投资4千多元安装了窗户",
+             "钢膜网。这些硬件设施的建设，大大改善了学校的办学条件，并为学", "校开展教育教学活动提供了物质保障。"] * 4
+    joined = unwrap(lines)
+    assert joined == ["".join(lines[:4])] * 4
+
+
+def test_unwrap_never_joins_a_list_item_to_the_line_before():
+    para = "本学期我校教研工作以课堂教学为中心，努力提高教学质量，开展了丰富多彩的教研活"
+    lines = [para, "动。", "2、" + para[2:], "动。"] * 4
+    assert [line[:2] for line in unwrap(lines)].count("2、") == 4
+
+
 def test_unwrap_leaves_ordinary_paragraphs():
     lines = ["一、指导思想", "本学期我校将继续深化课程改革。", "二、工作目标"] * 5
     assert unwrap(lines) == lines
@@ -128,6 +142,17 @@ def test_normalise_is_linear_on_adversarial_lines():
         t0 = time.perf_counter()
         normalise_line(junk)
         assert time.perf_counter() - t0 < 5.0  # catastrophic backtracking would take hours
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("学校投资近 5 千元添置了", "学校投资近5千元添置了"),  # text copied out of a PDF
+    ("超市食品卫生安全工作 , 及时清理过期食品 ; 对寝室、 厕所消毒", "超市食品卫生安全工作，及时清理过期食品；对寝室、厕所消毒"),
+    ("5 、安全工作警钟长鸣。", "5、安全工作警钟长鸣。"),
+    ("组长：王明 李华 张三", "组长：王明 李华 张三"),  # between Chinese characters a space may part names
+    ("组  长：孙小明", "组  长：孙小明"),
+])
+def test_spaces_around_digits_and_punctuation_go(raw, clean):
+    assert normalise_lines([raw]) == [clean]
 
 
 def test_question_marks_a_converter_injected_every_few_characters_are_removed():

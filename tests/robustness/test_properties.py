@@ -61,7 +61,7 @@ def test_normalise_collapses_adjacent_ellipses_in_one_pass():
 
 
 def test_punctuation_left_by_removed_pinyin_is_full_width():
-    assert normalise_lines(["工作繼續(xù)!", "繼續(xù), 2020年"]) == ["工作繼續！", "繼續， 2020年"]
+    assert normalise_lines(["工作繼續(xù)!", "繼續(xù), 2020年"]) == ["工作繼續！", "繼續，2020年"]
 
 
 def test_normalise_of_no_lines_is_no_lines():
