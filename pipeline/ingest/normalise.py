@@ -1,11 +1,12 @@
 """One canonical text form: what `documents.text` holds and every offset indexes.
 
 The form: LF line ends, one paragraph per line, no blank lines, no leading or
-trailing spaces, none between Chinese text and a digit or punctuation; ASCII digits and letters half-width; Chinese punctuation
-full-width (，：；！？（）) wherever it touches Chinese text; paired straight quotes
-as “”; 3+ dots as ……; scraping artefacts (`>` before headings, `\\"`, doubled
-markers, HTML, hidden-text markers, page numbers, converter pinyin and injected `?`s, bracketed site
-names, table pipes at line ends) removed.
+trailing spaces, none between Chinese text and a digit or punctuation; ASCII digits
+and letters half-width; Chinese punctuation full-width (，：；！？（）) wherever it
+touches Chinese text; paired straight quotes as “”; 3+ dots as ……; scraping
+artefacts (`>` before headings, `\\"`, doubled markers, HTML, hidden-text markers,
+page numbers, converter pinyin and injected `?`s, bracketed site names, table pipes
+at line ends) removed.
 Traditional characters are kept as they are (documents.script says which).
 """
 import html
