@@ -39,9 +39,11 @@ _RE_TRANSLATE = re.compile("[" + "".join(re.escape(chr(c)) for c in _TRANSLATE) 
 # Chinese characters stays, as it may part names in a list (`王明 李华`) or pad a label (`组  长：`).
 _PUNCT_AFTER = "，。、；：！？）》”,;:!?"  # punctuation a space before is debris
 _PUNCT_BEFORE = "，。、；：！？（《“,;:!?"  # punctuation a space after is debris
-_RE_PDF_SPACE = re.compile(rf"[ \t]+(?:(?<=[{CJK}][ \t])(?=[0-9])|(?<=[0-9][ \t])(?=[{CJK}])"
-                           rf"|(?<=[{CJK}0-9）》”][ \t])(?=[{re.escape(_PUNCT_AFTER)}])"
-                           rf"|(?<=[{re.escape(_PUNCT_BEFORE)}][ \t])(?=[{CJK}0-9“（《]))")
+# One space opens a match (a literal first character: sre skips ahead to it; tabs are spaces by
+# now) and the rest of its run is taken possessively, so a run is tried once.
+_RE_PDF_SPACE = re.compile(rf" (?:(?<=[{CJK}] ) *+(?=[0-9])|(?<=[0-9] ) *+(?=[{CJK}])"
+                           rf"|(?<=[{CJK}0-9）》”] ) *+(?=[{re.escape(_PUNCT_AFTER)}])"
+                           rf"|(?<=[{re.escape(_PUNCT_BEFORE)}] ) *+(?=[{CJK}0-9“（《]))")
 _RE_ITEM_START = re.compile(r"[一二三四五六七八九十]{1,3}[、.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.)）](?!\d)")
 WRAP_SHORTFALL = 0.85  # a wrapped line fills at least this share of the wrap width
 _HALF_PUNCT = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
@@ -124,7 +126,7 @@ def normalise_lines(lines: list[str]) -> list[str]:
         text = _RE_SITE_TAG.sub("", text)
     if text.count("?") + text.count("？") >= _QMARK_MIN:
         text = _drop_qmark_debris(text)
-    if " " in text or "\t" in text:
+    if " " in text:
         text = _RE_PDF_SPACE.sub("", text)
     text = _RE_HALF_PUNCT.sub(lambda m: _HALF_PUNCT[m.group(0)], text)
     text = _RE_COMMA_DEBRIS.sub("", text)
@@ -164,8 +166,8 @@ def raw_lines(text: str) -> list[tuple[str, bool]]:
 
 
 def _width(line: str) -> int:
-    """Display width: Chinese characters and full-width punctuation take two columns."""
-    return 2 * len(line) - sum(1 for c in line if c < "\u2e80")
+    """Display width: a Chinese character or full-width mark (3 UTF-8 bytes) takes two columns, ASCII one."""
+    return (len(line) + len(line.encode("utf-8", "surrogatepass"))) // 2
 
 
 def unwrap(lines: list[str]) -> list[str]:
@@ -174,6 +176,12 @@ def unwrap(lines: list[str]) -> list[str]:
     Widths are display widths: a PDF wraps at a column, so a line holding digits has fewer
     characters, and justified lines fall a few columns short of it.
     """
+    lengths = Counter(len(s) for s in lines if len(s) >= 20)
+    if sum(lengths.values()) < 10:
+        return lines
+    mode = lengths.most_common(1)[0][0]
+    if sum(n for k, n in lengths.items() if abs(k - mode) <= 3) < 0.3 * sum(lengths.values()):
+        return lines  # most files: no common line length, nothing to measure in columns
     widths = [_width(s) for s in lines]
     wide = [w for w in widths if w >= 40]
     if len(wide) < 10:
@@ -195,8 +203,9 @@ def unwrap(lines: list[str]) -> list[str]:
 # after a sentence or an intro's colon (`…总结如下：一、加强理论学习。`)
 _RE_INLINE_HEAD = re.compile(r"(?<=[。！？；：])(?=(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\d{1,2}、)[^，。]{2,30}[。：\n])")
 # A list marker after a clause end, before a Chinese head (`…如下：一、加强教师的业务学习，…`,
-# `…。（1）、积极组织…`); the numeral is captured to tell the list's first two items.
-_RE_LIST_ITEM = re.compile(r"(?<=[。！？；：;:!?])\s?(?=([一二三四五六七八九十]{1,3}、|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]"
+# `…。（1）、积极组织…`); the numeral is captured to tell the list's first two items. The clause
+# end opens the pattern, so sre skips ahead to it; the line is cut at the match's end.
+_RE_LIST_ITEM = re.compile(r"[。！？；：;:!?]\s?(?=([一二三四五六七八九十]{1,3}、|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]"
                            r"|\d{1,2}[、.．](?!\d))、?\s?[\u4e00-\u9fff“《])")
 _LIST_PAIRS = (("一、", "二、"), ("（一）", "（二）"), ("1、", "2、"), ("1.", "2."), ("（1）", "（2）"))
 ALONE_MIN = 200  # a shorter line holding a file's text is a note, not a document run together
@@ -211,9 +220,11 @@ def reflow(line: str, alone: bool = False, max_len: int = 1000) -> list[str]:
     of one-line documents) is broken only before short heads that end a clause.
     """
     if alone and len(line) >= ALONE_MIN:
-        found = {m.group(1).replace("(", "（").replace(")", "）").replace("．", ".") for m in _RE_LIST_ITEM.finditer(line)}
+        items = list(_RE_LIST_ITEM.finditer(line))
+        found = {m.group(1).replace("(", "（").replace(")", "）").replace("．", ".") for m in items}
         if any(first in found and second in found for first, second in _LIST_PAIRS):
-            return [s.strip() for s in _RE_LIST_ITEM.split(line)[::2] if s.strip()]
+            cuts = [0] + [m.end() for m in items] + [len(line)]
+            return [line[a:b].strip() for a, b in zip(cuts, cuts[1:]) if line[a:b].strip()]
     if len(line) <= max_len:
         return [line]
     return [s for s in _RE_INLINE_HEAD.split(line) if s]
