@@ -35,6 +35,8 @@ ADVERSARIAL = {
     "gt": ">" * N, "tags": _rep("<p"), "amp": "&" * N, "page_numbers": _rep("-1-"), "months": _rep("九月份"),
     "labels": _rep("存在的问题："), "headings": _rep("一、工作总结\n"), "short_items": _rep("1、短\n"),
     "blank_lines": _rep("，\n"), "single_line_200k": _rep(SCHOOL, 2 * N),
+    "space_run": "投" + " " * (N - 2) + "5", "spaced_digits": _rep("投 5 "), "qmarks": _rep("字，?"),
+    "list_items": _rep("。一、加强。1、开展；（1）组织："),
 }
 
 
