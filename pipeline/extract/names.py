@@ -152,7 +152,7 @@ def name_ok(s: str, lex: Lexicon, ambiguous: bool = False, strict: bool = True, 
         if not ("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf") \
                 or c in bad and not (c in MIDDLE_NUMERALS and c == s[-2] and n == 3):
             return False
-    return not (is_word(s, strict) or (n == 3 and _word_inside(s, lex, whole)))
+    return not (is_word(s, strict) or (n == 3 and k == 1 and _word_inside(s, lex, whole)))
 
 
 def _word_inside(s: str, lex: Lexicon, whole: bool = False) -> bool:
@@ -185,7 +185,8 @@ def name_before(text: str, p: int, lex: Lexicon, ambiguous: bool = False, alone:
         return None
     c = text[p - 1:p]
     if _may_end_name(c, text[p - 2:p - 1], lex):
-        for n in (3, 2, 4):
+        # 欧阳娜娜: a compound surname four characters back goes first (阳 alone is a surname too)
+        for n in (4, 3, 2) if text[p - 4 if p > 4 else 0:p - 2] in lex.compound else (3, 2, 4):
             i = p - n
             if i < 0 or text[i] not in heads:
                 continue  # name_ok would refuse it: spare the call
@@ -195,6 +196,8 @@ def name_before(text: str, p: int, lex: Lexicon, ambiguous: bool = False, alone:
             if n == 2 and i and is_word(text[i - 1:i + 1]):
                 continue  # 新时代好老师: 代 ends the word 时代, it opens no name
             return i, cand
+    if alone and text[p - 2 if p > 2 else 0:p] in lex.compound:
+        return p - 2, text[p - 2:p]  # 欧阳老师: compound surname only
     if alone and p >= 1 and c in lex.common and not is_word(text[p - 2:p] if p >= 2 else ""):
         if p < 2 or not text[p - 2].isascii() or not text[p - 2].isalnum():
             return p - 1, c  # 潘老师: surname only
