@@ -8,6 +8,7 @@ Scraped text runs lines together (SPEC §1). Two forms are read as lost line bre
   (`…主要开展以下方面的工作，一、确定两个重点工作：`, then `二、开展“四个一”活动：` on a line).
 
 Either marker is an `一` / `1` whose list goes on at the start of a later line with `二` / `2`.
+A later item (`…的思路，3、继续完善…`) is one when the two items before it open lines.
 SPEC §1 asks for headings in run-together text, GUIDELINES §2.1 keeps numbers in the middle of a
 line out; the list going on at a line start is what tells a lost line break from a number in
 body text (`…体现：①教师讲的过多…`, `抓好1、2年级`, `一是…，二是…`, `做到三点：一、…，二、…`),
@@ -31,6 +32,12 @@ _STYLES = (CN_DUN, CN_PAREN, NUM_DUN)
 # `统一、规范` `十一、` glue `一、` to a character: a glued `一、` is no marker
 _GLUED_STYLES = (CN_PAREN, NUM_DUN)
 _FIRST, _SECOND = "一1１", "二2２"  # the numerals of the first two items of a list
+# single-character numerals of the later items, with their ordinals
+_LATER = {c: k for k, cs in enumerate(("三3３", "四4４", "五5５", "六6６", "七7７", "八8８", "九9９"), 3) for c in cs}
+_NUMERALS = _FIRST + _SECOND + "".join(_LATER)
+_ORDINAL = np.zeros(0x10000, dtype=np.int8)
+for _chars, _k in ((_FIRST, 1), (_SECOND, 2), *((c, k) for c, k in _LATER.items())):
+    _ORDINAL[[ord(c) for c in _chars]] = _k
 _CLAUSE_ENDS = "，,：:。！？!?；;"  # `…的工作，一、确定…` `…回顾和总结：一、重师德…`
 _SPACES = " \u3000"
 _HEAD_STOPS = "。！？!?；;：:"  # a clause end in a title before a glued marker: that is a run-in body
@@ -53,7 +60,8 @@ def inline_starts(cp: np.ndarray, symbols: Symbols, lines: "Lines", marks: Marks
     """
     found = _found(cp, symbols)
     first = (found.ordinal == 1) & (found.glued | found.clause)
-    if not first.any():
+    later = (found.ordinal >= 3) & found.clause
+    if not first.any() and not later.any():
         return np.zeros(0, dtype=np.int64)
     line = np.searchsorted(lines.start, found.at, side="right") - 1
     doc = np.searchsorted(lines.doc_first, line, side="right") - 1
@@ -66,22 +74,50 @@ def inline_starts(cp: np.ndarray, symbols: Symbols, lines: "Lines", marks: Marks
             ok[which] = _opens_list(marks, mark_doc, style, found.at[which], doc[which], seconds)
     glued = found.glued & ok
     ok[glued] = _hosted(marks, symbols, found.style[glued], found.at[glued], lines.start[line[glued]])
+    if later.any():
+        ok[later] = _continues_list(marks, mark_doc, found.style[later], found.at[later], doc[later],
+                                    found.ordinal[later])
     return found.at[ok]
+
+
+def _continues_list(marks: Marks, mark_doc: np.ndarray, style: np.ndarray, at: np.ndarray, doc: np.ndarray,
+                    ordinal: np.ndarray) -> np.ndarray:
+    """Which later items (`3、` after a clause) go on a list whose two items before them open lines.
+
+    `2、…的思路，3、继续完善…` after `1、` and `2、` at line starts lost its break; in
+    `1、认真备课，2、认真上课，3、…` the `2、` is mid-line too, so its `3、` stays body text.
+    """
+    ok = np.zeros(len(at), dtype=bool)
+    for st in np.unique(style):
+        which = np.flatnonzero(style == st)
+        rows = np.flatnonzero(marks.style == st)
+        if len(rows) < 2:
+            continue  # no two items of this style open lines
+        k = np.searchsorted(marks.start[rows], at[which], side="right")
+        prev, prev2 = rows[np.maximum(k - 1, 0)], rows[np.maximum(k - 2, 0)]
+        nxt = rows[np.minimum(k, len(rows) - 1)]
+        outer = marks.start[marks.style < st]
+        ok[which] = ((k >= 2) & (mark_doc[prev] == doc[which]) & (mark_doc[prev2] == doc[which])
+                     & (marks.ordinal[prev] == ordinal[which] - 1) & (marks.ordinal[prev2] == ordinal[which] - 2)
+                     & (count_in(outer, marks.start[prev2] + 1, at[which]) == 0)
+                     # not an item a line start holds already
+                     & ~((k < len(rows)) & (mark_doc[nxt] == doc[which]) & (marks.ordinal[nxt] == ordinal[which])))
+    return ok
 
 
 def _found(cp: np.ndarray, symbols: Symbols) -> Inline:
     """Every `一、` `1.` `（一）` `二、` `2.` `（二）` in a text that is not at a line start and has a head after it."""
     n = len(cp)
     sep = symbols.find("、.．")
-    sep = sep[(sep > 2) & isin(cp[np.maximum(sep - 1, 0)], _FIRST + _SECOND)]  # `一、` `1.`
+    sep = sep[(sep > 2) & isin(cp[np.maximum(sep - 1, 0)], _NUMERALS)]  # `一、` `1.` `三、`
     close = symbols.find("）)")
-    close = close[(close > 3) & isin(cp[np.maximum(close - 1, 0)], "一二")]
+    close = close[(close > 3) & isin(cp[np.maximum(close - 1, 0)], "一二三四五六七八九")]
     close = close[isin(cp[close - 2], "（(")]  # `（一）`
     after = close + 1  # `（一）、加强…`: a `、` may follow a bracketed marker
     after += (after < n) & (cp[np.minimum(after, n - 1)] == ord("、"))
     numeral = cp[np.r_[sep - 1, close - 1]]
     at = np.r_[sep - 1, close - 2]
-    style = np.r_[np.where(isin(numeral[:len(sep)], "一二"), CN_DUN, NUM_DUN), np.full(len(close), CN_PAREN)]
+    style = np.r_[np.where(isin(numeral[:len(sep)], "一二三四五六七八九"), CN_DUN, NUM_DUN), np.full(len(close), CN_PAREN)]
     head = cp[np.minimum(np.r_[sep + 1, after], n - 1)]
     has_head = (np.r_[sep + 1, after] < n) & (is_ideograph(head) | isin(head, "“《"))  # not `1、2年级` `1.5万`
     spaced = isin(cp[at - 1], _SPACES)  # `…总结： 一、`
@@ -91,7 +127,7 @@ def _found(cp: np.ndarray, symbols: Symbols) -> Inline:
     clause = isin(context, _CLAUSE_ENDS)
     keep = has_head & (cp[at - 1] != 10)
     order = np.argsort(at[keep], kind="stable")
-    return Inline(*(x[keep][order] for x in (at, style, np.where(isin(numeral, _FIRST), 1, 2), glued, clause)))
+    return Inline(*(x[keep][order] for x in (at, style, _ORDINAL[np.minimum(numeral, 0xFFFF)], glued, clause)))
 
 
 def _opens_list(marks: Marks, mark_doc: np.ndarray, style: int, at: np.ndarray, doc: np.ndarray,

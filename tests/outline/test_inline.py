@@ -103,3 +103,18 @@ def test_a_whole_document_on_one_line_is_outlined_after_ingest(heads):
         ("一、", "加强教师的业务学习，提高教师的综合素质", 1), ("1、", "组织教师学习课程标准，认真做好读书笔记", 2),
         ("2、", "开展教研活动", 2), ("（1）", "组织教师参加校外的教学研讨活动", 3), ("（2）", "开展校内的教学研讨活动", 3),
         ("二、", "抓好教学常规管理，提高课堂效率", 1), ("三、", "存在的问题", 1)]
+
+
+def test_a_later_item_after_a_lost_break_continues_its_list():
+    text = ("一、加强班子建设\n1、加强学习，提高班子成员素质。组织学习。\n"
+            "2、定期召开班子会议。不断探索工作的思路，3、继续完善班子成员的工作职责。\n二、教学工作")
+    assert ("3、", "继续完善班子成员的工作职责") in candidates(text)
+
+
+@pytest.mark.parametrize("text", [
+    "一、常规\n1、认真备课，2、认真上课，3、认真批改作业。\n2、其他",  # its 2、 is mid-line too: an inline list
+    "一、常规\n1、认真备课。\n2、认真上课，主要做到三点，3、认真批改作业。\n3、辅导学生",  # 3、 opens a line already
+    "1、认真备课。\n2、认真上课。\n二、教研\n听课评课，3、认真批改作业。",  # an outer heading closed that list
+])
+def test_a_later_item_stays_body_text_when_no_list_is_waiting_for_it(text):
+    assert ("3、", "认真批改作业") not in candidates(text)
