@@ -11,13 +11,14 @@ from .spans import char_offsets
 
 PATTERNS = Path(__file__).resolve().parents[2] / "models" / "patterns"
 
-# A numeral run: Arabic (with an optional 万/千, maybe with a second digit: 1万3千, and "63、2" decimal artefact only
+# A numeral run: Arabic (thousands maybe grouped: 5,200; an optional 万/千, maybe with a second digit: 1万3千;
+# the "63、2" decimal artefact only
 # before %), Chinese, or anonymised. The look-behind refuses starts inside a run,
 # so each run is tried once and the scan stays linear on 100,000 digits.
 NUMERAL = (
     r"(?P<pre>大约|将近|近|约)?"
     r"(?P<num>(?<![0-9A-Za-z.零〇一二两三四五六七八九十百千万亿几数])"
-    r"[0-9]+(?:[.、][0-9]+(?=[%％]))?(?:\.[0-9]+)?(?:[-~～至到][0-9]+(?:\.[0-9]+)?)?(?:[万千亿](?:[0-9][千百])?)?"
+    r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:[.、][0-9]+(?=[%％]))?(?:\.[0-9]+)?(?:[-~～至到][0-9]+(?:\.[0-9]+)?)?(?:[万千亿](?:[0-9][千百])?)?"
     r"|(?<![零〇一二两三四五六七八九十百千万亿几数])[零〇一二两三四五六七八九十百千万亿几数]+"
     r"(?:[至到~～\-][零〇一二两三四五六七八九十百千万亿]+)?"  # 两到三次, 三至五人: whole, like 1-2篇
     r"|(?<![0-9A-Za-z_×])[xX×]{1,3})"
@@ -25,10 +26,10 @@ NUMERAL = (
 )
 # The characters a NUMERAL match can open with (大约 将近 近 约, digits, numerals, blanks),
 # and those that can come second in a count (约 近 after 大 将, the rest of a numeral, 多余来;
-# . and 、 only before a digit, as in 1.5 and 63、2%; else a whole unit): the count regex, which
+# . and 、 only before a digit, as in 1.5 and 63、2%, and the , of 5,200; else a whole unit): the count regex, which
 # has no literal prefix to skip ahead on, is tried only where such a start is (not at 1、 一、 数学).
 NUMERAL_FIRST = "大将近约0123456789零〇一二两三四五六七八九十百千万亿几数xX×"
-NUMERAL_SECOND = "约近0123456789零〇一二两三四五六七八九十百千万亿几数xX×-~～至到多余来"
+NUMERAL_SECOND = ",约近0123456789零〇一二两三四五六七八九十百千万亿几数xX×-~～至到多余来"
 PERCENT_WORDS = re.compile(r"百分之([零〇一二两三四五六七八九十百点]{1,8})")
 # Words after a unit that make it a duration (`两个月`, `一个学期`), not a count.
 DURATION_AFTER = ("月", "学期", "学年", "星期", "小时", "钟头", "礼拜", "年度", "多月", "半月", "百分点")

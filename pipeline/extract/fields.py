@@ -10,6 +10,7 @@ LABEL_CHARS = 6
 BYLINE_CHARS = 30
 # What a byline holds before its school word: the rest of the school's name, no punctuation
 BYLINE_HEAD = re.compile("[\u4e00-\u9fff \u3000]*")
+NUMBERED = "一二三四五六七八九十"  # 三小, 一中
 BYLINE_DATE = r"\d{4}(?:[.\-/年]\d{1,2}(?:[.\-/月]\d{1,2}日?|月)?)?"  # 2022.6, 2022年6月, 2022-06-30
 # Official lists pad labels and two-character names to one width with spaces: 组  长：孙小明, 副组长：沈 伟
 PAD = "[ \u3000]*"
@@ -135,6 +136,8 @@ def byline_names(text: str, lex: Lexicon) -> list[tuple[int, int, str, str | Non
         line_start = text.rfind("\n", max(0, m.start() - BYLINE_CHARS), m.start()) + 1
         if m.start() - line_start > BYLINE_CHARS or not BYLINE_HEAD.fullmatch(text, line_start, m.start()):
             continue  # a sentence that happens to end in 学校 + two characters, not a byline
+        if text[m.start() + 1] in " \u3000" and text[m.start() - 1:m.start()] not in NUMBERED:
+            continue  # 小/中 alone ends a school's short name only after its number: 丽华三小 丁红枫
         name = m.group(1)
         if name_ok(name, lex):
             out.append((m.start(1), m.end(1), name, None))
@@ -147,6 +150,8 @@ def _byline_regex(orgs: tuple) -> re.Pattern:
 
     A numbered school's short name (丽华三小, 实验一中) needs a space before the name: `三小丁红枫` is no byline.
     """
-    orgs = first_char_alternation(list(orgs), [""] * len(orgs))
-    return re.compile(f"(?:(?:{orgs}){PAD}|[一二三四五六七八九十]{{1,3}}[小中][ \u3000]+)([\u4e00-\u9fff]{{2,4}})"
-                      f"(?:[ \u3000]+{BYLINE_DATE})?{PAD}$", re.M)
+    # a bare 小/中 (丽华三小) is the short name's end; byline_names checks the numeral before it. It joins
+    # the org words' alternation by first character, which keeps sre's skip to those characters.
+    words = list(orgs) + ["小", "中"]
+    orgs = first_char_alternation(words, [""] * len(orgs) + ["(?=[ \u3000])"] * 2)
+    return re.compile(f"(?:{orgs}){PAD}([\u4e00-\u9fff]{{2,4}})(?:[ \u3000]+{BYLINE_DATE})?{PAD}$", re.M)

@@ -31,6 +31,7 @@ CN_RANGE = re.compile(r"^([一二两三四五六七八九])([二两三四五六�
 TEN_ODD = re.compile(r"^([一二两三四五六七八九]?十)几$")
 SEVERAL = re.compile(r"^([几数])([十百千万]+)$")
 ARABIC = re.compile(r"^[0-9]+(?:\.[0-9]+)?$")
+GROUPED = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$")
 ARABIC_COMPOUND = re.compile(r"^([0-9]+)([万千亿])([0-9])([千百])$")
 
 
@@ -68,6 +69,8 @@ def plain_value(s: str) -> float | None:
         return None
     if ARABIC.match(s):
         return float(s)
+    if GROUPED.match(s):
+        return float(s.replace(",", ""))  # 5,200
     if s[0] in "0123456789" and s[-1] in MAGNITUDE:
         if ARABIC.match(s[:-1]):
             return float(s[:-1]) * MAGNITUDE[s[-1]]  # "4万" "1.5万" "3千"

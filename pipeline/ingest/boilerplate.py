@@ -24,10 +24,12 @@ _RE_CRUMB = re.compile(r"^(首页|当前位置|您现在的位置|您的位置|�
                        r"|^[^，。；！？>›»]{1,30}(?:[>›»][^，。；！？>›»]{1,50}){2,}$")
 _RE_NAV = re.compile(r"^[-·•*\s]*(上一篇|下一篇|上一页|下一页)[:：]")
 # document-site furniture: `X_第1页`, `已阅读5页,还剩5页未读`, `继续免费阅读`, `版权说明:本文档由用户提供并上传`
-# and `第1页 / 共6页`, a file's name or size (`….docx`, `- 26.00 KB`), a row of page actions (`下载 相关 举报`)
+# and `第1页 / 共6页`, a file's name or size (`….docx`, `- 26.00 KB`), a row of page actions (`下载 相关 举报`),
+# a bulleted file card (`• 约3.2千字`, `• 约7页`, `• 2026-01-20 发布于四川`, `• 0`, `• 举报`)
 _RE_DOCSITE = re.compile(r"_第\d{1,3}页$|已阅读\d{1,3}页|还剩\d{1,3}页|继续免费阅读|版权说明[:：]|本文档由用户|^文档简介$"
                          r"|^第\d{1,3}页\s*/\s*共\d{1,3}页$|全文预览已结束|由会员分享|^(资源描述|下载资源)$"
-                         r"|\.(docx?|pdf|pptx?|wps)$|^[-·•*\s]*\d+(\.\d+)?\s*[KM]B$|客服QQ"
+                         r"|\.(docx?|pdf|pptx?|wps)(VIP)?$|^[-·•*\s]*\d+(\.\d+)?\s*[KM]B$|客服QQ"
+                         r"|^[-·•*\s]+(?:\d+|约?[\d.]+[千万]?[字页]|举报|[\d-]+\s*发布于\S{0,8})$"
                          r"|^(?:(?:下载|相关|举报|收藏|分享|打印|评论|点赞)\s*){2,}$")
 # page meta that no school document writes: `作者:佚名 新闻来源:本站原创 点击数:670`, `2024-06-19 版权声明 我要投稿`
 # (a publishing field opens the line or follows a space: `成绩发布时间：` is a plan's own field)
@@ -63,7 +65,7 @@ _RE_SENTENCE = re.compile(r"[，。；！？]")
 _RE_CANDIDATE = re.compile(r"相关|推荐阅读|猜你喜欢|热门推荐|精选推荐|延伸阅读|最新文章|更多|首页|位置|\[|【"
                            r"|本文|转载请|版权|免费|点击|www\.|http|\.com|\.cn|\.net|尽在|维码|>|›|»"
                            r"|篇|页|档简|读次|览次|来源|编辑|间：|布日|字号|字体|投稿|手机版|佚名|:\d|韩|伊人|字幕|色情"
-                           r"|下载|举报|KB|QQ|预览|会员|资源|\.doc|\.pdf|\.ppt|\.wps|推荐人|发布|导读")
+                           r"|下载|举报|KB|QQ|预览|会员|资源|\.doc|\.pdf|\.ppt|\.wps|推荐人|发布|导读|•|千字")
 
 
 def _is_header(line: str, in_page_header: bool = False) -> bool:

@@ -41,6 +41,7 @@ def counts(text):
     # 万 right before 元 makes the unit 万元; 多/余 between them makes the number N万多 of 元 (SPEC: 4万多 → 40000)
     ("投入2万余元。", [("2万余元", 20000.0, "元", "余")]),
     ("累计培训费用1万多元。", [("1万多元", 10000.0, "元", "多")]),
+    ("覆盖全校学生共计5,200人次。", [("5,200人次", 5200.0, "人次", None)]),  # thousands grouped
     ("校园占地面积11亩，建筑面积8000平方米。", [("11亩", 11.0, "亩", None), ("8000平方米", 8000.0, "平方米", None)]),
     ("投资1万3千元添置广播，1千5百多元购买床铺。",  # a compound written with Arabic digits (copied from a PDF)
      [("1万3千元", 13000.0, "元", None), ("1千5百多元", 1500.0, "元", "多")]),

@@ -81,6 +81,9 @@ def test_a_file_of_boilerplate_only_gives_an_errors_row(tmp_path):
     # a document site's file name and page list
     (["县教研工作总结综述Word格式.docx", "县教研工作总结综述Word格式.docx_第1页", "第1页 / 共6页"], "县教研工作总结综述"),
     (["城南小学教科研工作总结_第1页", "城南小学教科研工作总结_第2页"], "城南小学教科研工作总结"),
+    # a document site's bulleted file card
+    (["城南小学体育组工作总结.docxVIP", "  • 0", "  • 约3.2千字", "  • 约 7页", "  • 2026-01-20 发布于四川", "  • 举报",
+      "城南小学体育组工作总结"], "城南小学体育组工作总结"),
 ])
 def test_the_page_header_names_the_document(head, title):
     docs = _docs("\n".join(head + BODY_1))
