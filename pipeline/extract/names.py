@@ -213,16 +213,21 @@ def _may_end_name(c: str, before: str, lex: Lexicon) -> bool:
         c not in lex.bad_given or c in MIDDLE_NUMERALS and c == before)
 
 
+PREPOSITIONS = "由向和将"  # surnames far more often prepositions after a word (not 让: 市级让光辉等5人)
+
+
 def _prefer_shorter(text: str, i: int, p: int, lex: Lexicon, alone: bool) -> bool:
     """True when text[i:p] should give way to the name one character shorter.
 
     教师王萌: 师 ends the word 教师, so the name is 王萌; 感谢马校长: 谢 ends 感谢, so 马;
-    向王明老师: 向 is more often a word than a surname, so 王明.
+    向王明老师: 向 is more often a word than a surname, so 王明; glued to a word before it, such a
+    surname gives no longer name even when the rest is none (会议由承波: not 由承波).
     """
     rest = text[i + 1:p]
     shorter_ok = name_ok(rest, lex, strict=False) if len(rest) >= 2 else (alone and rest in lex.common)
-    if text[i] in lex.ambiguous and shorter_ok:
-        return True
+    if text[i] in lex.ambiguous and (shorter_ok or text[i] in PREPOSITIONS and len(rest) >= 2 and i > 0
+                                     and is_cjk(text[i - 1])):
+        return True  # 会议由承波副校长主持: 由 after a word is the preposition, whether or not 承 is known
     glued = i > 0 and (is_word(text[i - 1:i + 1]) or text[i - 1] in PLACEHOLDER)
     return glued and (shorter_ok or (len(rest) >= 2 and is_word(rest)))
 
