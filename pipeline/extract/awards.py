@@ -179,6 +179,8 @@ def _won_in_event(text: str, lex: Lexicon) -> list[dict]:
     return out
 
 
+JOINERS = ("和", "与", "及", "以及", "、")  # between two awards of one phrase
+
 # 论文获国家级奖励2篇: a prize named by its level alone, no grade
 _RE_LEVEL_REWARD = re.compile(r"(?:国家级|全国|省级|市级|区级|县级|校级|国家|省|市|区|县)奖励")
 _RE_COUNTED = re.compile(r"[0-9一二三四五六七八九十两]+余?多?[篇件项人个名幅份次]")
@@ -208,5 +210,8 @@ def find_awards(text: str, patterns: str | None = None) -> list[dict]:
     for a in sorted(found, key=lambda a: (a["start"], a["end"])):
         if (a["start"], a["end"], a["rank"]) not in seen:
             seen.add((a["start"], a["end"], a["rank"]))
+            if out and text[out[-1]["end"]:a["start"]] in JOINERS:  # 海淀区第一名和第五名: both district
+                a["level"] = a["level"] or out[-1]["level"]
+                a["event"] = a["event"] or out[-1]["event"]
             out.append(a)
     return out

@@ -281,6 +281,11 @@ def test_school_festivals_are_events(text, level, event):
     assert [(a["level"], a["event"]) for a in find_awards(text)] == [(level, event)]
 
 
+def test_an_award_joined_to_the_one_before_shares_its_level():
+    found = find_awards("在区绑腿跑比赛中获得了海淀区第一名和第五名的骄人成绩。")
+    assert [(a["rank"], a["level"]) for a in found] == [("第一名", "district"), ("第五名", "district")]
+
+
 def test_prizes_named_by_a_level_alone():
     found = find_awards("论文获国家级奖励2篇，省级奖励5篇。本学期教师获得县级奖励。")
     assert [(a["text"], a["rank"], a["level"]) for a in found] == [
