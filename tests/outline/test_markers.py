@@ -100,6 +100,11 @@ def test_labels_that_hold_a_field_word_stay_labels(line, title):
     assert candidate(line)["title"] == title
 
 
+@pytest.mark.parametrize("line", ["活动目的", "实施步骤", "保障措施", "工作亮点", "研究方法", "组织机构"])
+def test_plan_section_labels_without_a_colon(line):
+    assert candidate(line)["title"] == line
+
+
 @pytest.mark.parametrize("line, title, body", [
     ("1．教科沙龙。10月16日，本学期……", "教科沙龙", "10月16日，本学期……"),
     ("1、语文组：学习新课标，转变观念。", "语文组", "学习新课标，转变观念。"),
