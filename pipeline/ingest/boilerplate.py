@@ -43,6 +43,7 @@ _RE_META = re.compile(r"(点击数|点击量|阅读次数|浏览次数|信息来
 # `时间：`, `时间：2021-08-31`, a bare `2024-06-18`: page meta only in the page header, since a
 # plan's activity block may hold `时间：2023-03-05` as a field of its own
 _DATE = r"(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)"
+_RE_TOKEN = re.compile(r"[A-Za-z0-9_]{2,12}$")  # a page's stray ID or code in its header (`cwl2`)
 _RE_HEAD_META = re.compile(rf"^((时间|日期)[:：]\s*{_DATE}?|{_DATE})\s*$")
 # a collection page's header: `小学教研工作计划（精选7篇）`, `述职报告格式【三篇】`, `有关教研组年终工作总结8篇`
 _QUAL = r"精选|通用|推荐|优秀|热门|最新|实用|经典|优质|精品"
@@ -119,12 +120,12 @@ def line_reason(line: str) -> str | None:
 
 
 def _page_header(lines: list[str], reasons: list[str | None]) -> None:
-    """Mark the page header's `时间：` and date lines, and its blurbs whole (their site prose
+    """Mark the page header's `时间：` and date lines, stray codes, and its blurbs whole (their site prose
     before `下面是小编…` too): the lines before the first body line or heading, among the first few."""
     for i, line in enumerate(lines[:PAGE_HEADER_LINES]):
         if reasons[i] is not None:
             continue
-        if _RE_HEAD_META.match(line):
+        if _RE_HEAD_META.match(line) or _RE_TOKEN.match(line):
             reasons[i] = "boilerplate:meta"
         elif _is_header(line, in_page_header=True):
             reasons[i] = "boilerplate:header"

@@ -158,3 +158,8 @@ def test_document_site_furniture_of_other_sites(line):
 ])
 def test_school_text_with_those_words_is_kept(line):
     assert line_reason(line) is None
+
+
+def test_a_stray_code_in_the_page_header_is_meta_but_not_in_the_body():
+    assert mark_boilerplate(["cwl2", "城南小学工作总结", BODY, "2023", BODY]).reasons == [
+        "boilerplate:meta", None, None, None, None]
