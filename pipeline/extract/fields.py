@@ -154,4 +154,4 @@ def _byline_regex(orgs: tuple) -> re.Pattern:
     # the org words' alternation by first character, which keeps sre's skip to those characters.
     words = list(orgs) + ["小", "中"]
     orgs = first_char_alternation(words, [""] * len(orgs) + ["(?=[ \u3000])"] * 2)
-    return re.compile(f"(?:{orgs}){PAD}([\u4e00-\u9fff]{{2,4}})(?:[ \u3000]+{BYLINE_DATE})?{PAD}$", re.M)
+    return re.compile(f"(?:{orgs}){PAD}([\u4e00-\u9fff]{{2,4}})(?:[ \u3000]*{BYLINE_DATE})?{PAD}$", re.M)

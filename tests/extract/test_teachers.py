@@ -329,6 +329,7 @@ def test_padded_name_spans_its_space():
     ("本学期我们邀请了城南实验小学的老师来我校交流，市区中学龚志明", []),  # a long line is no byline
     ("数学教研组工作总结\n丽华三小 丁红枫 2022.6\n紧张的一学年过去了。", [("teacher", "丁红枫", None)]),  # dated
     ("数学教研组工作总结\n城南小学 邵雨桐 2023年6月\n", [("teacher", "邵雨桐", None)]),
+    ("数学教研组工作总结\n丽华三小 丁红枫2022.6\n", [("teacher", "丁红枫", None)]),  # as normalised: no space before digits
     ("我们去了三小参观\n学习了三小 经验\n城南小学 2023年6月", []),  # a numbered school needs a name after a space
 ])
 def test_bylines(text, expected):
