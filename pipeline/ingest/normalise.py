@@ -35,13 +35,14 @@ _RE_TRANSLATE = re.compile("[" + "".join(re.escape(chr(c)) for c in _TRANSLATE) 
 # character): sre then skips ahead to candidate characters instead of trying each position.
 
 # Text copied out of a PDF spaces digits and punctuation off the Chinese around them
-# (`投资近 5 千元`, `5 、安全工作`, `食品 ; 对寝室、 厕所`). Those spaces go; a space between two
-# Chinese characters stays, as it may part names in a list (`王明 李华`) or pad a label (`组  长：`).
+# (`投资近 5 千元`, `5 、安全工作`, `食品 ; 对寝室、 厕所`, a placeholder too: `李 xx 老师`). Those
+# spaces go; a space between two Chinese characters stays, as it may part names in a list
+# (`王明 李华`) or pad a label (`组  长：`).
 _PUNCT_AFTER = "，。、；：！？）》”,;:!?"  # punctuation a space before is debris
 _PUNCT_BEFORE = "，。、；：！？（《“,;:!?"  # punctuation a space after is debris
 # One space opens a match (a literal first character: sre skips ahead to it; tabs are spaces by
 # now) and the rest of its run is taken possessively, so a run is tried once.
-_RE_PDF_SPACE = re.compile(rf" (?:(?<=[{CJK}] ) *+(?=[0-9])|(?<=[0-9] ) *+(?=[{CJK}])"
+_RE_PDF_SPACE = re.compile(rf" (?:(?<=[{CJK}] ) *+(?=[0-9xX×])|(?<=[0-9xX×] ) *+(?=[{CJK}])"
                            rf"|(?<=[{CJK}0-9）》”] ) *+(?=[{re.escape(_PUNCT_AFTER)}])"
                            rf"|(?<=[{re.escape(_PUNCT_BEFORE)}] ) *+(?=[{CJK}0-9“（《]))")
 _RE_ITEM_START = re.compile(r"[一二三四五六七八九十]{1,3}[、.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.)）](?!\d)")

@@ -148,6 +148,8 @@ def test_normalise_is_linear_on_adversarial_lines():
     ("学校投资近 5 千元添置了", "学校投资近5千元添置了"),  # text copied out of a PDF
     ("超市食品卫生安全工作 , 及时清理过期食品 ; 对寝室、 厕所消毒", "超市食品卫生安全工作，及时清理过期食品；对寝室、厕所消毒"),
     ("5 、安全工作警钟长鸣。", "5、安全工作警钟长鸣。"),
+    ("我校教师李 xx、高 xx 九位老师参加", "我校教师李xx、高xx九位老师参加"),  # placeholders too
+    ("使用 PPT 课件", "使用 PPT 课件"),
     ("组长：王明 李华 张三", "组长：王明 李华 张三"),  # between Chinese characters a space may part names
     ("组  长：孙小明", "组  长：孙小明"),
 ])
