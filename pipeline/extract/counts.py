@@ -17,8 +17,8 @@ PATTERNS = Path(__file__).resolve().parents[2] / "models" / "patterns"
 # so each run is tried once and the scan stays linear on 100,000 digits.
 NUMERAL = (
     r"(?P<pre>大约|将近|近|约)?"
-    r"(?P<num>(?<![0-9A-Za-z.零〇一二两三四五六七八九十百千万亿几数])"
-    r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:[.、][0-9]+(?=[%％]))?(?:\.[0-9]+)?(?:[-~～至到][0-9]+(?:\.[0-9]+)?)?(?:[万千亿](?:[0-9][千百])?)?"
+    r"(?P<num>(?<![0-9A-Za-z.零〇一二两三四五六七八九十百千万亿几])"  # 人数1563人: 数 is no numeral before digits
+    r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:[.、][0-9]+(?=[%％]))?(?:\.[0-9]+)?(?:[%％]?[-~～至到][0-9]+(?:\.[0-9]+)?)?(?:[万千亿](?:[0-9][千百])?)?"
     r"|(?<![零〇一二两三四五六七八九十百千万亿几数])[零〇一二两三四五六七八九十百千万亿几数]+"
     r"(?:[至到~～\-][零〇一二两三四五六七八九十百千万亿]+)?"  # 两到三次, 三至五人: whole, like 1-2篇
     r"|(?<![0-9A-Za-z_×])[xX×]{1,3})"
@@ -131,8 +131,8 @@ def _numeral_reason(text: str, num: str, start: int, m: re.Match) -> str | None:
 
 def _unit_reason(text: str, num: str, unit: str, start: int, after: str) -> str | None:
     """Reasons in the measure word and what follows it: names, durations, words, times."""
-    if after[:1] and after[0] in CN_DIGITS and unit in ("个", "位", "项", "条", "种"):
-        return "name"  # 五个一工程, 三位一体
+    if after[:1] and after[0] in CN_DIGITS and unit in ("个", "位", "项", "条", "种") and after[1:2] != "等":
+        return "name"  # 五个一工程, 三位一体; 7个一等奖 counts prizes
     if unit == "个" and after.startswith(DURATION_AFTER):
         return "duration"  # 两个月, 一个学期 (and 3.5个百分点, a difference)
     if num == "二" and unit == "次" and (after.startswith(SECOND_ROUND) or _verb_at(after)):
@@ -174,6 +174,9 @@ def _entity(text: str, m: re.Match) -> dict | None:
         if not mag:
             num = num[:-1]
         mag = ""
+    if unit not in "%％" and ("%" in num or "％" in num):
+        return None  # 5%-8人 is no range
+    num = num.replace("%", "").replace("％", "")  # 5%-8%: one range, written with both percent signs
     number = parse_number((pre or "") + num.replace("、", ".") + (mid or "") + mag + (post or ""))
     if number is None or (number.value is None and not number.placeholder):
         if not (number and number.approx in ("几", "数")):

@@ -31,9 +31,11 @@ def field_names(text: str, lex: Lexicon) -> list[tuple[int, int, str, str]]:
     after a field line continue it (成员：鲍胜荣  黄昌强 / 朱静杰).
     """
     out, taken = [], set()
-    for m in _field_regex(lex.field_labels).finditer(text):
+    labels = list(_field_regex(lex.field_labels).finditer(text))
+    for m, nxt in zip(labels, labels[1:] + [None]):
         role = "".join(m.group(0)[:-1].split())
-        out += _field_value(text, m.end(), role, lex, strict=False)
+        # 组长：陈衍副组长：吴志进: a value ends where the next label starts
+        out += _field_value(text, m.end(), role, lex, strict=False, limit=nxt.start() if nxt else len(text))
         taken.add(m.end())
     for m in _suffix_regex(lex.field_suffixes).finditer(text):
         role = _suffix_label(text, m)
@@ -42,11 +44,15 @@ def field_names(text: str, lex: Lexicon) -> list[tuple[int, int, str, str]]:
     return out
 
 
-def _field_value(text: str, s: int, role: str, lex: Lexicon, strict: bool) -> list[tuple[int, int, str, str]]:
-    """The names of the value starting at s, and of the lines of names that continue it."""
+def _field_value(text: str, s: int, role: str, lex: Lexicon, strict: bool,
+                 limit: int | None = None) -> list[tuple[int, int, str, str]]:
+    """The names of the value starting at s (and ending by limit), and of the lines of names that continue it."""
     # a field value is short: bounding the search keeps one 200,000-character line linear
     m = VALUE_END.search(text, s, s + FIELD_CHARS)
-    e = m.start() if m else min(len(text), s + FIELD_CHARS)
+    e = min(m.start() if m else min(len(text), s + FIELD_CHARS), len(text) if limit is None else limit)
+    close = _bracket_close(text, s, e)
+    if close >= 0:
+        return [(a, b, n, role) for a, b, n in _value_names(text, s, close, lex, strict)[0]]
     names, _ = _value_names(text, s, e, lex, strict)
     lines = 0
     while names and lines < CONTINUATION_LINES and text.startswith("\n", e):
@@ -58,6 +64,16 @@ def _field_value(text: str, s: int, role: str, lex: Lexicon, strict: bool) -> li
         names += more
         e, lines = line_end, lines + 1
     return [(a, b, n, role) for a, b, n in names]
+
+
+def _bracket_close(text: str, s: int, e: int) -> int:
+    """Where a field inside brackets closes (马梦瑶（指导教师：汪若冰）获一等奖), or -1: its value ends there."""
+    i = s
+    while i > 0 and text[i - 1] not in "（(\n" and s - i < LABEL_CHARS + 2:
+        i -= 1
+    if i == 0 or text[i - 1] not in "（(":
+        return -1
+    return min((k for k in (text.find("）", s, e), text.find(")", s, e)) if k >= 0), default=-1)
 
 
 def _value_names(text: str, a: int, b: int, lex: Lexicon, strict: bool) -> tuple[list[tuple[int, int, str]], int]:

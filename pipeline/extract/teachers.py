@@ -74,14 +74,17 @@ def _title_before_regex(titles: tuple, heads: frozenset) -> re.Pattern:
     return re.compile(f"(?:{plain.pattern})(?=[{re.escape(''.join(sorted(heads)))}])")
 
 
+_FILE_NUMBER = re.compile(r"[【〔\[][0-9xX]")  # an official document's number: 温教师〔2019〕5号
+
+
 def titled_names(text: str, lex: Lexicon) -> list[dict]:
     """Names before a title (潘老师, 陈彦副校长, 郭z校长, 陈xx名师工作室)."""
     out, heads = [], lex.heads
     for m in _title_regex(lex.titles_after).finditer(text):
         p = m.start()
         lo = p - 4 if p > 4 else 0
-        if heads.isdisjoint(text[lo:p]) or text.startswith("们", m.end()):
-            continue  # no surname near enough for name_before to find; 老师们
+        if heads.isdisjoint(text[lo:p]) or text.startswith(("们", "：", ":"), m.end()) or _FILE_NUMBER.match(text, m.end()):
+            continue  # no surname near enough; 老师们; 陈衍副组长： is a value, then a label; 温教师〔20xx〕63号 a file number
         title = m.group()
         alone = title not in NOT_ALONE
         if not alone and heads.isdisjoint(text[lo:p - 1]):
