@@ -5,7 +5,7 @@ trailing spaces, none between Chinese text and a digit or punctuation; ASCII dig
 and letters half-width; Chinese punctuation full-width (，：；！？（）) wherever it
 touches Chinese text; paired straight quotes as “”; 3+ dots as ……; scraping
 artefacts (`>` before headings, `\\"`, doubled markers, HTML, hidden-text markers,
-page numbers, converter pinyin and injected `?`s, bracketed site names, table pipes
+page numbers, converter pinyin and injected `?`s, bracketed site names and watermarks, table pipes
 at line ends) removed.
 Traditional characters are kept as they are (documents.script says which).
 """
@@ -62,6 +62,8 @@ _RE_PINYIN = re.compile(rf"[（?？][a-zü]{{0,6}}[āáǎàēéěèīíǐìōó�
 _PIPE_OR_SPACE = "|" + "".join(c for c in map(chr, range(0x3001)) if c.isspace())  # what str.strip() strips, and |
 # a site's name in brackets injected mid-sentence: `…教学反思活动，[百范文]不断提高…`
 _RE_SITE_TAG = re.compile(r"[\[【][^\W_]{0,10}(?:范文|範文|文库|文庫|网|網|资料|資料)[\]】]")
+# a document site's watermark glued before a line (`精品文档---下载后可任意编辑中小学…工作总结`)
+_RE_WATERMARK = re.compile(r"精品文档-*下载后可任意编辑|精品文檔-*下載後可任意編輯")
 _RE_GT = re.compile(rf">(?<=[{CJK}]>)(?=[{CJK}])")  # 互联>网; a line's leading >s go in the line loop
 _RE_DOUBLE = re.compile(r"[、，。](?:(?<=、)、+|(?<=，)，+|(?<=。)(?<!。。)。(?!。))")  # 、、 ，， 。。 but not 。。。
 _RE_DOTS = re.compile(r"[.。…](?:(?<=\.)\.\.+|(?<=。)。。+|(?<=…))(?:\.{3,}|。{3,}|…)*")  # runs of ... 。。。 …
@@ -125,6 +127,8 @@ def normalise_lines(lines: list[str]) -> list[str]:
         text = _RE_PINYIN.sub(lambda m: (m.group("letter") or "") if m.group(0)[0] == "（" else "", text)
     if "[" in text or "【" in text:
         text = _RE_SITE_TAG.sub("", text)
+    if "任意编辑" in text or "任意編輯" in text:
+        text = _RE_WATERMARK.sub("", text)
     if text.count("?") + text.count("？") >= _QMARK_MIN:
         text = _drop_qmark_debris(text)
     if " " in text:

@@ -163,3 +163,10 @@ def test_school_text_with_those_words_is_kept(line):
 def test_a_stray_code_in_the_page_header_is_meta_but_not_in_the_body():
     assert mark_boilerplate(["cwl2", "城南小学工作总结", BODY, "2023", BODY]).reasons == [
         "boilerplate:meta", None, None, None, None]
+
+
+def test_document_site_terms_and_resource_labels_are_furniture():
+    lines = ["- 1、原创力文档（book118）网站文档一经付费（服务费），不意味着购买了该文档的版权。",
+             "- 7、本文档每下载1次， 网站将根据您的下载情况给予奖励。", "资源下载", "资源简介", BODY,
+             "学校付费订阅了一批教育期刊，供教师学习。"]
+    assert mark_boilerplate(lines).reasons == ["boilerplate:docsite"] * 4 + [None, None]
