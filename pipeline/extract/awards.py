@@ -7,7 +7,7 @@ from .award_phrases import (QUOTES, Lexicon, clean, entity, giver_level, is_plan
                             recipient_before, span_start, strip_level, trim_lead, verb_ending_at)
 from .levels import PATTERNS, level_of
 from .spans import CLAUSE_STOPS, SENT_RE, clause_start
-from .titles import suffixed_titles, title_awards
+from .titles import commended_titles, suffixed_titles, title_awards
 
 
 def _grades(text: str, i: int, lex: Lexicon) -> tuple[int, list[str]]:
@@ -205,7 +205,7 @@ def find_awards(text: str, patterns: str | None = None) -> list[dict]:
     lex = load_lexicon(str(patterns or PATTERNS))
     titles = title_awards(text, lex)
     found = (_rank_awards(text, lex) + _won_in_event(text, lex) + _level_rewards(text, lex) + titles
-             + suffixed_titles(text, titles, lex))
+             + suffixed_titles(text, titles, lex) + (commended_titles(text, lex) if "表彰" in text else []))
     seen, out = set(), []
     for a in sorted(found, key=lambda a: (a["start"], a["end"])):
         if (a["start"], a["end"], a["rank"]) not in seen:

@@ -6,7 +6,7 @@ import re
 from .award_phrases import (QUOTES, Lexicon, entity, giver_level, is_plan, last_end, recipient_before, span_start,
                             trim_lead)
 from .levels import level_of
-from .spans import CLAUSE_STOPS, SENT_RE, clause_start
+from .spans import CLAUSE_STOPS, SENT_RE, clause_end, clause_start
 
 # the characters _items acts on: quotes, clause stops, list separators
 ITEM_MARKS = re.compile("[" + re.escape("“‘「”’」、和及与" + CLAUSE_STOPS) + "]")
@@ -142,4 +142,29 @@ def suffixed_titles(text: str, taken: list[dict], lex: Lexicon) -> list[dict]:
                 and not is_plan(text, s, i + 2, lex):
             out.append(entity(text, s, i + 2, "称号", None, None, lex))
         i = text.find("称号", i + 2)
+    return out
+
+
+# 对党秋芳等25名优秀班主任、余遐等75名教学优胜者……予以表彰: each counted group names a title given
+_RE_COMMENDED = re.compile(r"[0-9一二三四五六七八九十百两]+(?:名|位|个|人)(?P<t>[^、，,。；：:和及“”（）()]{2,12}?)"
+                           r"(?=[、，,。和及]|予以|进行|给予|$)")
+_COMMEND_VERBS = ("予以表彰", "进行表彰", "进行了表彰", "给予表彰", "给予了表彰", "表彰")
+
+
+def commended_titles(text: str, lex: Lexicon) -> list[dict]:
+    """Titles given at a commendation: 对……等25名优秀班主任、……等19个优秀教研组予以表彰 (rank 称号)."""
+    out, i = [], text.find("表彰")
+    while i >= 0:
+        lo = clause_start(text, i, 120, SENT_RE)
+        j = text.rfind("对", lo, i)
+        if j >= 0:  # 对……予以表彰: the groups come before the verb
+            a, b = j + 1, next((k for k in (text.rfind(v, j, i + 2) for v in _COMMEND_VERBS) if k > j), i)
+        else:  # 表彰了12名优秀教师: after it, to the clause end
+            a, b = i + 2 + (text[i + 2:i + 3] == "了"), clause_end(text, i + 2, 80)
+        if not is_plan(text, a, b, lex):
+            for m in _RE_COMMENDED.finditer(text, a, b):
+                t = m.group("t")
+                if lex.cue_re.search(t) or t.endswith(lex.endings) or t.endswith(("优胜者", "工作者")):
+                    out.append(entity(text, m.start("t"), m.end("t"), "称号", None, None, lex))
+        i = text.find("表彰", i + 2)
     return out

@@ -286,6 +286,18 @@ def test_an_award_joined_to_the_one_before_shares_its_level():
     assert [(a["rank"], a["level"]) for a in found] == [("第一名", "district"), ("第五名", "district")]
 
 
+@pytest.mark.parametrize("text, found", [
+    ("大会对党秋芳等25名优秀班主任、余遐等75名教学优胜者、高三语文组等19个优秀教研组予以公开表彰。",
+     ["优秀班主任", "教学优胜者", "优秀教研组"]),
+    ("会上表彰了12名优秀教师、3个先进集体。", ["优秀教师", "先进集体"]),
+    ("学校对在比赛中获奖的30名学生进行了表彰。", []),  # pupils, no title
+    ("对表现突出的5名优秀教师将予以表彰。", []),  # not given yet
+    ("召开表彰大会，25名优秀教师发言。", []),
+])
+def test_titles_given_at_a_commendation(text, found):
+    assert [(a["text"], a["rank"]) for a in find_awards(text)] == [(t, "称号") for t in found]
+
+
 def test_prizes_named_by_a_level_alone():
     found = find_awards("论文获国家级奖励2篇，省级奖励5篇。本学期教师获得县级奖励。")
     assert [(a["text"], a["rank"], a["level"]) for a in found] == [
