@@ -88,6 +88,10 @@ def test_programmes():
     assert names("开展“音乐习字”和“大量阅读”的校本实验。") == ["音乐习字的校本实验", "大量阅读的校本实验"]
     assert names("实施“青蓝”、“名师”和“领雁”工程。") == ["青蓝工程", "名师工程", "领雁工程"]
     assert names("大家都说“好”和“大量阅读”的校本实验。") == ["大量阅读的校本实验"]
+    # a name that ends in its head inside the quotes, taken up by a verb
+    assert names("从初一就开始抓起，实施“保尖计划”。借助“甲地市教育质量提升项目”等平台。") == [
+        "保尖计划", "甲地市教育质量提升项目"]
+    assert names("制定“个人读书计划”。组织教师参加“五个一工程”论文竞赛。") == []  # a plan; a contest's name
 
 
 @pytest.mark.parametrize("text", [
