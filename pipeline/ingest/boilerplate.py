@@ -35,6 +35,8 @@ _RE_DOCSITE = re.compile(r"_第\d{1,3}页$|已阅读\d{1,3}页|还剩\d{1,3}页|
                          r"|^(?:(?:下载|相关|举报|收藏|分享|打印|评论|点赞)\s*){2,}$")
 # page meta that no school document writes: `作者:佚名 新闻来源:本站原创 点击数:670`, `2024-06-19 版权声明 我要投稿`
 # (a publishing field opens the line or follows a space: `成绩发布时间：` is a plan's own field)
+# a document site's numbered terms, however long (`- 2、本站所有内容均由合作方或网友上传，…`)
+_RE_TERMS = re.compile(r"[-·•*]\s*\d{1,2}、.{0,60}(?:本站|VIP|侵权|版权|会员|付费|客服)")
 _RE_META = re.compile(r"(点击数|点击量|阅读次数|浏览次数|信息来源|新闻来源|文章来源|责任编辑)[:：]"
                       r"|(^|\s)(发布时间|更新时间|发布日期|上传时间|字号|字体)[:：]"
                       r"|我要投稿|访问手机版|版权声明|作者[:：]佚名"
@@ -68,7 +70,7 @@ _RE_SENTENCE = re.compile(r"[，。；！？]")
 _RE_CANDIDATE = re.compile(r"相关|推荐阅读|猜你喜欢|热门推荐|精选推荐|延伸阅读|最新文章|更多|首页|位置|\[|【"
                            r"|本文|转载请|版权|免费|点击|www\.|http|\.com|\.cn|\.net|尽在|维码|>|›|»"
                            r"|篇|页|档简|读次|览次|来源|编辑|间：|布日|字号|字体|投稿|手机版|佚名|:\d|韩|伊人|字幕|色情"
-                           r"|下载|举报|KB|QQ|预览|会员|资源|\.doc|\.pdf|\.ppt|\.wps|推荐人|发布|导读|•|千字|原创力|付费|网站将")
+                           r"|下载|举报|KB|QQ|预览|会员|资源|\.doc|\.pdf|\.ppt|\.wps|推荐人|发布|导读|•|千字|原创力|付费|网站将|本站|VIP|侵权")
 
 
 def _is_header(line: str, in_page_header: bool = False) -> bool:
@@ -109,6 +111,8 @@ def line_reason(line: str) -> str | None:
         return "boilerplate:header"
     if blurb_start(line) == 0:
         return "boilerplate:blurb"
+    if _RE_TERMS.match(line):
+        return "boilerplate:docsite"
     if len(line) < 120:
         if _RE_AD.search(line) or "。" not in line and _RE_URL.search(line):
             return "boilerplate:ad"

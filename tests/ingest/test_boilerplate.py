@@ -170,3 +170,10 @@ def test_document_site_terms_and_resource_labels_are_furniture():
              "- 7、本文档每下载1次， 网站将根据您的下载情况给予奖励。", "资源下载", "资源简介", BODY,
              "学校付费订阅了一批教育期刊，供教师学习。"]
     assert mark_boilerplate(lines).reasons == ["boilerplate:docsite"] * 4 + [None, None]
+
+
+def test_a_document_sites_numbered_terms_are_furniture_however_long():
+    terms = "- 2、本站所有内容均由合作方或网友上传，本站不对文档的完整性、权威性及其观点立场正确性做任何保证或承诺！" * 2
+    assert mark_boilerplate([terms, "- 4、该文档为VIP文档，如果想要下载，成为VIP会员后，下载免费。", BODY,
+                             "- 2、整理教学文档，建立业务档案，下载优秀课件。"]).reasons == [
+        "boilerplate:docsite", "boilerplate:docsite", None, None]
