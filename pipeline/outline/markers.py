@@ -192,11 +192,17 @@ def head_ends(cp: np.ndarray, symbols: Symbols, start: np.ndarray,
     # the head ends at the first `。！？` or at a `：；` within RUN_IN_MAX characters, never
     # inside 《》 or “” (`组织学习《课改纲要》。` keeps the book title whole); the body starts
     # after the debris that follows
-    owner, at = _positions_within(symbols.find(_HEAD_END), start, end)  # every stop of every line
+    owner, at = _positions_within(symbols.find(_HEAD_END + " "), start, end)  # every stop of every line
     s, e, ch = start[owner], end[owner], cp[at]
     opens, closes = symbols.find("《“"), symbols.find("》”")
     depth = count_in(opens, s, at) - count_in(closes, s, at)  # quotes open at the stop
-    far_clause = (at - s > RUN_IN_MAX) & isin(ch, _CLAUSE_END)
+    far_clause = (at - s > RUN_IN_MAX) & isin(ch, _CLAUSE_END + " ")
+    # a space between Chinese characters is a line break a scrape turned into a space
+    # (`一、加强领导，明确责任 长期以来，…`); elsewhere (`第 1 名`, after the marker) it ends nothing
+    space = ch == ord(" ")
+    n = len(cp)
+    far_clause |= space & ~(is_ideograph(cp[np.maximum(at - 1, 0)]) & is_ideograph(cp[np.minimum(at + 1, n - 1)])
+                            & (at > s) & (at + 1 < e))
     ok = (depth <= 0) & ~far_clause & ((ch != ord(".")) | _sentence_dot(cp, at, e)) & ~_digit_colon(cp, at, ch)
     cut = np.full(len(start), -1)
     heads, first = np.unique(owner[ok], return_index=True)  # the first good stop of each line

@@ -125,6 +125,9 @@ def test_plan_section_labels_without_a_colon(line):
     ("3、师生按１：２０配备。然后分组", "师生按１：２０配备", "然后分组"),
     ("4、下午14:00—16:30集体备课", "下午14:00—16:30集体备课", ""),
     ("5、时间：8:30", "时间", "8:30"),
+    # a space between Chinese characters is a line break a scrape turned into a space
+    ("一、加强领导，明确责任 长期以来，我县高度重视", "加强领导，明确责任", "长期以来，我县高度重视"),
+    ("1、获区第 1 名", "获区第 1 名", ""),
 ])
 def test_run_in_heads(line, title, body):
     c = candidate(line)
