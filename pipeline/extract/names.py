@@ -284,7 +284,9 @@ def name_after(text: str, s: int, lex: Lexicon, ambiguous: bool = False, extra: 
     blanks = len(tail) - len(tail.lstrip(PLACEHOLDER))  # 郭z, 陈xx
     if blanks and surname_len(text[s:s + 1], lex, ambiguous):
         j = s + 1 + blanks
-        return (j, text[s:j]) if follower_at(text, j, lex, extra) or text.startswith(lex.titles_after, j) else None
+        # 李xx接二连三: two blanks end a name whatever follows; one (郭z) needs a follower or title
+        closed = blanks >= 2 or follower_at(text, j, lex, extra) or text.startswith(lex.titles_after, j)
+        return (j, text[s:j]) if closed else None
     for n in (3, 2, 4):
         cand = text[s:s + n]
         if len(cand) == n and follower_at(text, s + n, lex, extra) and name_ok(cand, lex, ambiguous and n == 3, strict):
