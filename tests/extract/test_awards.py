@@ -276,6 +276,8 @@ def test_level_of_whoever_judged(text, found):
 @pytest.mark.parametrize("text, level, event", [
     ("在市第十届中小学生艺术节中，我校选送的舞蹈《春天》荣获一等奖。", "municipal", "第十届中小学生艺术节"),
     ("在县第五届读书节中获一等奖。", "county", "第五届读书节"),
+    # a quoted contest ending in 赛, and a district named …城区 (城区学校 stays no level)
+    ("宽城区教师进修学校举办了首届宽城区青年教师“争艳赛”，我校教师获特等奖。", "district", "首届宽城区青年教师“争艳赛”"),
 ])
 def test_school_festivals_are_events(text, level, event):
     assert [(a["level"], a["event"]) for a in find_awards(text)] == [(level, event)]
