@@ -48,9 +48,11 @@ def _title_end(text: str, s: int, e: int, mode: str, lex: Lexicon) -> int | None
         j = next((item.find(w) + len(w) for w in lex.suffixes if item.find(w) > 0), 0)
     if j:  # “科研兴教先进单位”荣誉证书及奖牌 ends at 证书
         return s + j
-    if "奖" in item[-2:] or "等奖" in item or item.strip(QUOTES) in lex.d["appraisals"] \
+    if "奖" in item[-2:] or "等奖" in item or "奖的" in item or item.strip(QUOTES) in lex.d["appraisals"] \
             or item.startswith(tuple(lex.d["entry_heads"])):
-        return None  # prizes belong to awards._rank_awards; 考核被评为优秀 is a rating; 评出获奖优秀论文 are entries
+        # prizes belong to awards._rank_awards (被授予十佳奖的老师 too); 考核被评为优秀 is a rating;
+        # 评出获奖优秀论文 are entries
+        return None
     if item[:1] in "“‘「" and item.find("”") > 0 and mode != "weak":
         return s + item.find("”") + 1
     core = item.rstrip("”’」")  # 荣获20xx年度“教育教学先进单位”: the quote closes the title
