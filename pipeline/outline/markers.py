@@ -197,12 +197,13 @@ def head_ends(cp: np.ndarray, symbols: Symbols, start: np.ndarray,
     opens, closes = symbols.find("《“"), symbols.find("》”")
     depth = count_in(opens, s, at) - count_in(closes, s, at)  # quotes open at the stop
     far_clause = (at - s > RUN_IN_MAX) & isin(ch, _CLAUSE_END + " ")
-    # a space between Chinese characters is a line break a scrape turned into a space
-    # (`一、加强领导，明确责任 长期以来，…`); elsewhere (`第 1 名`, after the marker) it ends nothing
+    # a space between Chinese characters, before a sentence that ends later in the line, is a line
+    # break a scrape turned into a space (`一、加强领导，明确责任 长期以来，…。`); in a heading of two
+    # phrases (`一、创建平安校园 确保师幼平安健康`), `第 1 名` or after the marker it ends nothing
     space = ch == ord(" ")
     n = len(cp)
     far_clause |= space & ~(is_ideograph(cp[np.maximum(at - 1, 0)]) & is_ideograph(cp[np.minimum(at + 1, n - 1)])
-                            & (at > s) & (at + 1 < e))
+                            & (at > s) & (at + 1 < e) & (count_in(symbols.find("。！？!?"), at, e) > 0))
     ok = (depth <= 0) & ~far_clause & ((ch != ord(".")) | _sentence_dot(cp, at, e)) & ~_digit_colon(cp, at, ch)
     cut = np.full(len(start), -1)
     heads, first = np.unique(owner[ok], return_index=True)  # the first good stop of each line

@@ -126,7 +126,8 @@ def test_plan_section_labels_without_a_colon(line):
     ("4、下午14:00—16:30集体备课", "下午14:00—16:30集体备课", ""),
     ("5、时间：8:30", "时间", "8:30"),
     # a space between Chinese characters is a line break a scrape turned into a space
-    ("一、加强领导，明确责任 长期以来，我县高度重视", "加强领导，明确责任", "长期以来，我县高度重视"),
+    ("一、加强领导，明确责任 长期以来，我县高度重视。", "加强领导，明确责任", "长期以来，我县高度重视。"),
+    ("一、创建平安校园 确保师幼平安健康", "创建平安校园 确保师幼平安健康", ""),  # a heading of two phrases
     ("1、获区第 1 名", "获区第 1 名", ""),
 ])
 def test_run_in_heads(line, title, body):
