@@ -38,8 +38,8 @@ _RE_TRANSLATE = re.compile("[" + "".join(re.escape(chr(c)) for c in _TRANSLATE) 
 # (`投资近 5 千元`, `5 、安全工作`, `食品 ; 对寝室、 厕所`, a placeholder too: `李 xx 老师`). Those
 # spaces go; a space between two Chinese characters stays, as it may part names in a list
 # (`王明 李华`) or pad a label (`组  长：`).
-_PUNCT_AFTER = "，。、；：！？）》”,;:!?"  # punctuation a space before is debris
-_PUNCT_BEFORE = "，。、；：！？（《“,;:!?"  # punctuation a space after is debris
+_PUNCT_AFTER = "，。、；：！？）》”“,;:!?"  # punctuation a space before is debris (幼儿园 “…”)
+_PUNCT_BEFORE = "，。、；：！？（《“”,;:!?"  # punctuation a space after is debris (“…” 课题)
 # One space opens a match (a literal first character: sre skips ahead to it; tabs are spaces by
 # now) and the rest of its run is taken possessively, so a run is tried once.
 _RE_PDF_SPACE = re.compile(rf" (?:(?<=[{CJK}] ) *+(?=[0-9xX×])|(?<=[0-9xX×] ) *+(?=[{CJK}])"

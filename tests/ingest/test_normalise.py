@@ -150,6 +150,7 @@ def test_normalise_is_linear_on_adversarial_lines():
     ("5 、安全工作警钟长鸣。", "5、安全工作警钟长鸣。"),
     ("我校教师李 xx、高 xx 九位老师参加", "我校教师李xx、高xx九位老师参加"),  # placeholders too
     ("使用 PPT 课件", "使用 PPT 课件"),
+    ("以幼儿园 “幼儿良好生活习惯养成的实践研究” 课题研究为载体", "以幼儿园“幼儿良好生活习惯养成的实践研究”课题研究为载体"),
     ("精品文档---下载后可任意编辑中小学教师继续教育工作总结", "中小学教师继续教育工作总结"),  # a site watermark
     ("组长：王明 李华 张三", "组长：王明 李华 张三"),  # between Chinese characters a space may part names
     ("组  长：孙小明", "组  长：孙小明"),
