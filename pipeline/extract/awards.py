@@ -208,8 +208,8 @@ def find_awards(text: str, patterns: str | None = None) -> list[dict]:
              + suffixed_titles(text, titles, lex) + (commended_titles(text, lex) if "表彰" in text else []))
     seen, out = set(), []
     for a in sorted(found, key=lambda a: (a["start"], a["end"])):
-        if (a["start"], a["end"], a["rank"]) not in seen:
-            seen.add((a["start"], a["end"], a["rank"]))
+        if (a["start"], a["end"]) not in seen:  # one award per span: 健康促进学校铜牌 is no medal and a title too
+            seen.add((a["start"], a["end"]))
             if out and text[out[-1]["end"]:a["start"]] in JOINERS:  # 海淀区第一名和第五名: both district
                 a["level"] = a["level"] or out[-1]["level"]
                 a["event"] = a["event"] or out[-1]["event"]

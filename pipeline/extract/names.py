@@ -11,6 +11,7 @@ PATTERNS = Path(__file__).resolve().parents[2] / "models" / "patterns"
 PLACEHOLDER = "xXzZ_×*＊"
 CN_NUMERALS = "零〇一二两三四五六七八九十百千万"
 MIDDLE_NUMERALS = "一二三四五六七八九"
+MIDDLE_ONLY = MIDDLE_NUMERALS + "之"  # given characters a name holds in the middle only: 刘四方, 茅之怡
 COUNT_UNITS = "位名人节个篇次项件堂课期份岁等"
 # POS tags of jieba's dictionary that still allow a person name (nr 人名, ns 地名
 # such as 王国 in 王国奇); any other dictionary word (高效, 方法, 主任) is not a name.
@@ -150,7 +151,7 @@ def name_ok(s: str, lex: Lexicon, ambiguous: bool = False, strict: bool = True, 
         return len(given) == 2 and is_cjk(given[0]) and given[0] not in bad
     for c in given:  # 刘四方 may hold a numeral in the middle; 周一 高三 may not
         if not ("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf") \
-                or c in bad and not (c in MIDDLE_NUMERALS and c == s[-2] and n == 3):
+                or c in bad and not (c in MIDDLE_ONLY and c == s[-2] and n == 3):
             return False
     return not (is_word(s, strict) or (n == 3 and k == 1 and _word_inside(s, lex, whole)))
 

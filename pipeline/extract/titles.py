@@ -11,7 +11,7 @@ from .spans import CLAUSE_STOPS, SENT_RE, clause_end, clause_start
 # the characters _items acts on: quotes, clause stops, list separators
 ITEM_MARKS = re.compile("[" + re.escape("“‘「”’」、和及与" + CLAUSE_STOPS) + "]")
 COUNTED_RE = re.compile("[0-9]+[名个份件篇人项位所]")
-TITLE_SPAN = 60  # chars after a trigger (被评为, 荣获) read as a list of titles
+TITLE_SPAN = 120  # chars after a trigger (被评为, 荣获) read as a list of titles (quoted lists run long)
 
 
 def _items(text: str, pos: int, lex: Lexicon) -> list[tuple[int, int, bool]]:

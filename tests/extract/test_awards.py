@@ -115,6 +115,9 @@ def test_honour_titles():
     assert awards("王老师荣获2019年度县级优秀班主任。") == [("2019年度县级优秀班主任", "称号", "county")]
     assert awards("学校被评为全国文明校园。") == [("全国文明校园", "称号", "national")]
     assert awards("学校荣获区级优秀学校奖牌。") == [("区级优秀学校奖牌", "称号", "district")]  # a plaque
+    long_list = ("学校先后荣获“江苏省科技教育先进学校”、“XX市教育现代化学校”、“XX市平安学校”“XX市女职工先进集体”、"
+                 "“XX市红十字示范学校”等荣誉称号。")
+    assert len(find_awards(long_list)) == 5  # a long quoted list is read to its end
     assert [a["text"] for a in find_awards("表扬一下被授予十佳奖的老师。")] == ["十佳奖"]  # the prize, once
     assert awards("学校被评为“市文明单位”“区平安校园”。") == [  # quoted titles side by side are two
         ("“市文明单位”", "称号", "municipal"), ("“区平安校园”", "称号", "district")]
