@@ -8,7 +8,7 @@ from bisect import bisect_right
 from itertools import accumulate
 from typing import NamedTuple
 
-from .split import NUM, RE_HEADING
+from .split import KIND_WORD, NUM, RE_HEADING
 
 PAGE_HEADER_LINES = 12  # a site's page header (title, meta, collection header, blurb) is shorter
 # A footer opens a block of related-article links that runs until real text resumes.
@@ -33,10 +33,10 @@ _RE_DOCSITE = re.compile(r"_第\d{1,3}页$|已阅读\d{1,3}页|还剩\d{1,3}页|
                          r"|\.(docx?|pdf|pptx?|wps)(VIP)?$|^[-·•*\s]*\d+(\.\d+)?\s*[KM]B$|客服QQ"
                          r"|^[-·•*\s]+(?:\d+|约?[\d.]+[千万]?[字页]|举报|[\d-]+\s*发布于\S{0,8})$"
                          r"|^(?:(?:下载|相关|举报|收藏|分享|打印|评论|点赞)\s*){2,}$")
-# page meta that no school document writes: `作者:佚名 新闻来源:本站原创 点击数:670`, `2024-06-19 版权声明 我要投稿`
-# (a publishing field opens the line or follows a space: `成绩发布时间：` is a plan's own field)
 # a document site's numbered terms, however long (`- 2、本站所有内容均由合作方或网友上传，…`)
 _RE_TERMS = re.compile(r"[-·•*]\s*\d{1,2}、.{0,60}(?:本站|VIP|侵权|版权|会员|付费|客服)")
+# page meta that no school document writes: `作者:佚名 新闻来源:本站原创 点击数:670`, `2024-06-19 版权声明 我要投稿`
+# (a publishing field opens the line or follows a space: `成绩发布时间：` is a plan's own field)
 _RE_META = re.compile(r"(点击数|点击量|阅读次数|浏览次数|信息来源|新闻来源|文章来源|责任编辑)[:：]"
                       r"|(^|\s)(发布时间|更新时间|发布日期|上传时间|字号|字体)[:：]"
                       r"|我要投稿|访问手机版|版权声明|作者[:：]佚名"
@@ -156,9 +156,9 @@ def _hit_lines(pattern: re.Pattern, lines: list[str]) -> list[int]:
 # A page's name for its document, in the page header: `第二学期工作总结 - 作文大全` (then `作文大全` alone),
 # `县教研工作总结综述Word格式.docx`, `…工作總結_第1頁`. The name holds a kind word; a site name holds none.
 _RE_PAGE_NAME = re.compile(
-    r"^(?P<t>[^，。；！？：]{2,40}?(?:总结|计划|报告|方案|规划|要点|汇报|小结|安排)[^，。；！？：\s]{0,8}?)"
+    rf"^(?P<t>[^，。；！？：]{{2,40}}?{KIND_WORD}[^，。；！？：\s]{{0,8}}?)"
     r"(?:(?:word格式|Word格式|WORD格式|格式|word版|Word版)?\.(?:docx?|pdf|wps)|_第\d{1,3}页"
-    r"|\s*[-_|－—]\s*(?P<site>(?!.*(?:总结|计划|报告|方案))[^\s，。；！？_|]{2,10}))$")
+    rf"|\s*[-_|－—]\s*(?P<site>(?!.*{KIND_WORD})[^\s，。；！？_|]{{2,10}}))$")
 
 
 class Boilerplate(NamedTuple):

@@ -6,24 +6,24 @@ from dataclasses import dataclass, field
 NUM = "一二三四五六七八九十百零两〇"
 _N = rf"[{NUM}\d]{{1,3}}"
 _CN = "一二三四五六七八九十"
-_KIND_WORD = r"(?:工作总结|工作计划|工作汇报|工作要点|总结|计划|小结|汇报|方案|报告|安排|规划|纲要)"
+KIND_WORD = r"(?:工作总结|工作计划|工作汇报|工作要点|总结|计划|小结|汇报|方案|报告|安排|规划|纲要)"
 _TERM = r"(?:上学期|下学期|第[一二]学期|春季|秋季)"  # written after the kind word: …工作总结秋季篇一
 # The bundle marker comes before the title: 第二篇:校本教研工作总结2 / 篇一：中学教师校本培训的心得体会 / （范文一：教科室工作总结
 _RE_TITLE_PREFIX = re.compile(rf"^(?:第{_N}篇[:：]?|篇{_N}[:：]|（?范文{_N}[:：])\s*(?P<t>[^，。；！？]{{2,40}})$")
 # … or after it: 小学校本教研工作计划篇三 / 小学学校教研工作计划 篇1 / 1.教科所工作总结 篇一 / 【篇一】 / 篇1
 _RE_TITLE_PIAN = re.compile(rf"^(?:\d{{1,2}}[.、]\s*)?(?P<t>[^，。；！？：]{{0,40}}?)(?P<sep>\s|[（【])?篇{_N}[）】]?$")
 # … or is a number: 教科室期末工作总结6 / 小学教科室工作计划（2） / …规划纲要（2023-2026）1
-_RE_TITLE_NUMBER = re.compile(rf"^(?P<t>[^，。；！？：]{{2,40}}?{_KIND_WORD}(?:（[^（）]{{1,12}}）)?)"
+_RE_TITLE_NUMBER = re.compile(rf"^(?P<t>[^，。；！？：]{{2,40}}?{KIND_WORD}(?:（[^（）]{{1,12}}）)?)"
                               rf"[（]?(?:[{NUM}]{{1,3}}|\d{{1,3}})[）]?$")
 # … with the first heading glued on: 幼儿园教育工作总结1一、本期教研工作的基本情景：
-_RE_TITLE_HEAD = re.compile(rf"^(?P<t>[^，。；！？：]{{2,40}}?{_KIND_WORD})\d{{1,2}}(?P<rest>(?:[{_CN}]{{1,3}}、|（[{_CN}]{{1,3}}）).+)$")
-_RE_KIND = re.compile(_KIND_WORD)
+_RE_TITLE_HEAD = re.compile(rf"^(?P<t>[^，。；！？：]{{2,40}}?{KIND_WORD})\d{{1,2}}(?P<rest>(?:[{_CN}]{{1,3}}、|（[{_CN}]{{1,3}}）).+)$")
+_RE_KIND = re.compile(KIND_WORD)
 _RE_KIND_THEN_DIGIT = re.compile(r"[结划报点案告排要]\d")  # a kind word's last character, then the number
 # a title glued to the first sentence: 20xx学年小学校本教研工作总结本学年，我校…… / 【小学教研组工作总结】本学期，…
 _RE_GLUED = re.compile(
-    rf"^(?:第{_N}篇[:：]?)?(?P<t>[^，。；！？：:“”、.\s【】]{{2,36}}?{_KIND_WORD}{_TERM}?)"
+    rf"^(?:第{_N}篇[:：]?)?(?P<t>[^，。；！？：:“”、.\s【】]{{2,36}}?{KIND_WORD}{_TERM}?)"
     rf"(?:篇{_N}|\d{{1,2}})?(?=[\u4e00-\u9fff“])"
-    rf"|^【(?P<b>[^【】，。；！？]{{0,36}}?{_KIND_WORD}[^【】，。；！？]{{0,6}})】(?=\S)")
+    rf"|^【(?P<b>[^【】，。；！？]{{0,36}}?{KIND_WORD}[^【】，。；！？]{{0,6}})】(?=\S)")
 _RE_BODY_OPENER = re.compile(r"^[本我今现在为随根按以时转弹回]")
 # A site's opening sentence reads like a glued title (总结不仅仅是总结成绩，… / 教师工作总结是教育教学…):
 # its subject carries a copula, or its "body" goes on with the predicate.
@@ -32,8 +32,8 @@ _RE_PREDICATE = re.compile(r"^(?:是|不[仅但是只]|就|也|既|要|能|可�
 _RE_TITLE_HEAD_CUT = re.compile(rf"^(?:第{_N}篇[:：]?|篇{_N}[:：]|（?范文{_N}[:：]|\d{{1,2}}[.、](?=.*篇{_N}))\s*")
 _RE_TITLE_TAIL = re.compile(rf"(?:\s*[（(【]?篇{_N}[）)】]?|(?<![\d\-—.])[（(]?\d{{1,3}}[）)]?)$")
 _RE_PLAIN_TITLE = re.compile(
-    rf"^[^，。；！？：:、“”]{{4,40}}{_KIND_WORD}{_TERM}?(?:（[^（）]{{1,12}}）)?(?:范本|范文|模板)?$"  # …规划纲要（2022-2025）, …总结范本
-    rf"|^【[^【】，。；！？]{{0,36}}{_KIND_WORD}[^【】，。；！？]{{0,6}}】$")
+    rf"^[^，。；！？：:、“”]{{4,40}}{KIND_WORD}{_TERM}?(?:（[^（）]{{1,12}}）)?(?:范本|范文|模板)?$"  # …规划纲要（2022-2025）, …总结范本
+    rf"|^【[^【】，。；！？]{{0,36}}{KIND_WORD}[^【】，。；！？]{{0,6}}】$")
 RE_HEADING = re.compile(rf"^(?:[{_CN}]{{1,3}}[、.]|[（(]|\d{{1,2}}[、.)）])")
 _RE_CLAUSE_END = re.compile(r"[。！？；]")
 _RE_CUT = re.compile(r"(……|\.\.\.|…)$")
