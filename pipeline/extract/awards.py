@@ -6,7 +6,7 @@ import re
 from .award_phrases import (QUOTES, Lexicon, clean, entity, giver_level, is_plan, last_end, load_lexicon,
                             recipient_before, span_start, strip_level, trim_lead, verb_ending_at)
 from .levels import PATTERNS, level_of
-from .spans import CLAUSE_STOPS, SENT_RE, clause_start
+from .spans import CLAUSE_STOPS, LIST_JOINERS, SENT_RE, clause_start
 from .titles import commended_titles, suffixed_titles, title_awards
 
 
@@ -179,10 +179,6 @@ def _won_in_event(text: str, lex: Lexicon) -> list[dict]:
     return out
 
 
-JOINERS = ("和", "与", "及", "以及", "、")  # between two awards of one phrase
-
-# 论文获国家级奖励2篇: a prize named by its level alone, no grade
-_RE_LEVEL_REWARD = re.compile(r"(?:国家级|全国|省级|市级|区级|县级|校级|国家|省|市|区|县)奖励")
 _RE_COUNTED = re.compile(r"[0-9一二三四五六七八九十两]+余?多?[篇件项人个名幅份次]")
 
 
@@ -190,12 +186,14 @@ def _level_rewards(text: str, lex: Lexicon) -> list[dict]:
     """Prizes named by a level alone (获国家级奖励, 省级奖励5篇): won when a win verb is before or a count after."""
     out, i = [], text.find("奖励")
     while i >= 0:
-        m = _RE_LEVEL_REWARD.search(text, max(0, i - 3), i + 2)
-        if m and m.end() == i + 2:
-            lo = clause_start(text, m.start(), 12)
-            won = any(verb_ending_at(text, e, lex) for e in range(lo + 1, m.start() + 1))
-            if (won or _RE_COUNTED.match(text, m.end())) and not is_plan(text, m.start(), m.end(), lex):
-                out.append(entity(text, m.start(), m.end(), None, None, None, lex))
+        # the level vocabulary's cue that ends right before 奖励 (国家级, 省, 市级…)
+        cue = next((m for m in lex.levels.cue_re.finditer(text, max(0, i - 3), i) if m.end() == i), None)
+        if cue and level_of(cue.group(), lex.levels):
+            s, e = cue.start(), i + 2
+            lo = clause_start(text, s, 12)
+            won = any(verb_ending_at(text, k, lex) for k in range(lo + 1, s + 1))
+            if (won or _RE_COUNTED.match(text, e)) and not is_plan(text, s, e, lex):
+                out.append(entity(text, s, e, None, None, None, lex))
         i = text.find("奖励", i + 2)
     return out
 
@@ -210,7 +208,7 @@ def find_awards(text: str, patterns: str | None = None) -> list[dict]:
     for a in sorted(found, key=lambda a: (a["start"], a["end"])):
         if (a["start"], a["end"]) not in seen:  # one award per span: 健康促进学校铜牌 is no medal and a title too
             seen.add((a["start"], a["end"]))
-            if out and text[out[-1]["end"]:a["start"]] in JOINERS:  # 海淀区第一名和第五名: both district
+            if out and text[out[-1]["end"]:a["start"]] in LIST_JOINERS:  # 海淀区第一名和第五名: both district
                 a["level"] = a["level"] or out[-1]["level"]
                 a["event"] = a["event"] or out[-1]["event"]
             out.append(a)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .levels import PATTERNS, Levels, level_of, load_levels
-from .spans import SENT_RE, TITLE_MAX, bracketed_titles, clause_end, clause_start
+from .spans import LIST_JOINERS, SENT_RE, TITLE_MAX, bracketed_titles, clause_end, clause_start
 
 CONTEXT = 25  # chars before/after a title read for 课题 and level words
 NAME_END = re.compile("[，。；、！？,;!?\n（(]")  # where a programme name after its label ends
@@ -262,7 +262,7 @@ def _labelled_programmes(text: str, lex: Lexicon) -> list[dict]:
     return out
 
 
-_RE_QUOTE_BEFORE = re.compile(r"“([\u4e00-\u9fff]{2,20})”(?:和|与|及|、|以及)$")
+_RE_QUOTE_BEFORE = re.compile(rf"“([\u4e00-\u9fff]{{2,20}})”(?:{'|'.join(LIST_JOINERS)})$")
 
 
 def _quoted_programme(text: str, i: int, lex: Lexicon) -> list[dict]:

@@ -7,6 +7,7 @@ CLAUSE_RE = re.compile("[" + re.escape(CLAUSE_STOPS) + "]")
 SENT_RE = re.compile("[" + re.escape(SENT_STOPS) + "]")
 TITLE_MAX = 60  # chars a 《》 or “” title may span; also bounds every scan (linear time)
 OPEN_CLOSE = {"《": "》", "“": "”"}
+LIST_JOINERS = ("以及", "和", "与", "及", "、")  # what joins two items of one list: awards, quoted names
 
 
 def alt(words) -> str:
