@@ -20,8 +20,7 @@ BEFORE_RE = re.compile("[，。；！？,;!?\n\r\t （）()【】]")
 AFTER_RE = re.compile("[，。；：！？,;:!?\n\r\t （）()【】]")
 RESEARCH_ENDS = ("的研究与实验", "研究与实践", "实践研究", "的研究", "研究", "实验", "探究", "探索")
 # what follows a bare title in its clause: 课题小学……的研究已被批准立项
-PROGRAMME_VERBS = ("实施", "开展", "启动", "推进", "参与", "参加", "借助", "依托", "承担", "落实", "入选", "加入",
-                   "实施了", "开展了", "启动了", "参与了", "参加了", "承担了", "入选了", "加入了")
+PROGRAMME_VERBS = ("实施", "开展", "启动", "推进", "参与", "参加", "借助", "依托", "承担", "落实", "入选", "加入")
 PROGRAMME_AFTER = ("建设", "活动", "工作", "实施", "中")  # what may follow a programme taken up: 开展“名师工程”建设
 LEADS = ("主持的", "承担的", "负责的", "领衔的")  # a person leads a project: 王老师主持的《…》
 LED_TITLE_MIN = 8
@@ -239,7 +238,7 @@ def _named_in_quotes(text: str, i: int, lex: Lexicon) -> list[dict]:
     core = inner[:len(inner) - len(head)]
     if len(core) < 2 or core.endswith(tuple(lex.d["generic_middles"])) or any(c in inner for c in "，。、；“"):
         return []  # “工作计划”, “学习计划” are plans
-    if not text.endswith(PROGRAMME_VERBS, max(0, q - 4), q):
+    if not text[max(0, q - 3):q].removesuffix("了").endswith(PROGRAMME_VERBS):  # 实施“…”, 启动了“…”
         return []
     if i + 1 < len(text) and text[i + 1] not in "，。；、！,;等的）\n" and not text.startswith(PROGRAMME_AFTER, i + 1):
         return []  # 参加“五个一工程”论文竞赛: the quote names a contest, not a programme taken up

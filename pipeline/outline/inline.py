@@ -31,13 +31,12 @@ CN_DUN, CN_PAREN, NUM_DUN = (STYLES.index(s) for s in ("cn_dun", "cn_paren", "nu
 _STYLES = (CN_DUN, CN_PAREN, NUM_DUN)
 # `统一、规范` `十一、` glue `一、` to a character: a glued `一、` is no marker
 _GLUED_STYLES = (CN_PAREN, NUM_DUN)
-_FIRST, _SECOND = "一1１", "二2２"  # the numerals of the first two items of a list
-# single-character numerals of the later items, with their ordinals
-_LATER = {c: k for k, cs in enumerate(("三3３", "四4４", "五5５", "六6６", "七7７", "八8８", "九9９"), 3) for c in cs}
-_NUMERALS = _FIRST + _SECOND + "".join(_LATER)
-_ORDINAL = np.zeros(0x10000, dtype=np.int8)
-for _chars, _k in ((_FIRST, 1), (_SECOND, 2), *((c, k) for c, k in _LATER.items())):
-    _ORDINAL[[ord(c) for c in _chars]] = _k
+# the single-character numerals of a list's items, by ordinal: `一1１` opens it, `二2２` goes on
+_BY_ORDINAL = ("一1１", "二2２", "三3３", "四4４", "五5５", "六6６", "七7７", "八8８", "九9９")
+_FIRST, _SECOND = _BY_ORDINAL[:2]
+_NUMERALS = "".join(_BY_ORDINAL)
+_ORDINAL = np.zeros(0x10000, dtype=np.int8)  # ordinal by code point, 0 for any other character
+_ORDINAL[[ord(c) for c in _NUMERALS]] = [k for k, cs in enumerate(_BY_ORDINAL, 1) for _ in cs]
 _CLAUSE_ENDS = "，,：:。！？!?；;"  # `…的工作，一、确定…` `…回顾和总结：一、重师德…`
 _SPACES = " \u3000"
 _HEAD_STOPS = "。！？!?；;：:"  # a clause end in a title before a glued marker: that is a run-in body
