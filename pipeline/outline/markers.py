@@ -203,7 +203,7 @@ def head_ends(cp: np.ndarray, symbols: Symbols, start: np.ndarray,
     space = ch == ord(" ")
     n = len(cp)
     far_clause |= space & ~(is_ideograph(cp[np.maximum(at - 1, 0)]) & is_ideograph(cp[np.minimum(at + 1, n - 1)])
-                            & (at > s) & (at + 1 < e) & (count_in(symbols.find("。！？!?"), at, e) > 0))
+                            & (at > s) & (at + 1 < e) & (count_in(at[isin(ch, "。！？!?")], at, e) > 0))
     ok = (depth <= 0) & ~far_clause & ((ch != ord(".")) | _sentence_dot(cp, at, e)) & ~_digit_colon(cp, at, ch)
     cut = np.full(len(start), -1)
     heads, first = np.unique(owner[ok], return_index=True)  # the first good stop of each line
