@@ -208,24 +208,43 @@ def unwrap(lines: list[str]) -> list[str]:
 # after a sentence or an intro's colon (`…总结如下：一、加强理论学习。`)
 _RE_INLINE_HEAD = re.compile(r"(?<=[。！？；：])(?=(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\d{1,2}、)[^，。]{2,30}[。：\n])")
 # A list marker after a clause end, before a Chinese head (`…如下：一、加强教师的业务学习，…`,
-# `…。（1）、积极组织…`); the numeral is captured to tell the list's first two items. The clause
-# end opens the pattern, so sre skips ahead to it; the line is cut at the match's end.
-_RE_LIST_ITEM = re.compile(r"[。！？；：;:!?]\s?(?=([一二三四五六七八九十]{1,3}、|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]"
-                           r"|\d{1,2}[、.．](?!\d))、?\s?[\u4e00-\u9fff“《])")
+# `…。（1）、积极组织…`), or after a bundle's `篇N` (`…教学总结 篇1一、本学年…`); the numeral is
+# captured to tell the list's first two items. The clause end opens the pattern, so sre skips
+# ahead to it; the line is cut at the match's end.
+_MARKER = r"[一二三四五六七八九十]{1,3}、|[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]|\d{1,2}[、.．](?!\d)"
+_RE_LIST_ITEM = re.compile(rf"(?:[。！？；：;:!?]|[0-9一二三四五六七八九十](?<=篇.))\s?(?=({_MARKER})、?\s?[\u4e00-\u9fff“《])")
+# A sub-list's first item glued to its heading, no clause end between: `…。一、优化育人环境，
+# 创设教育氛围1.美化校园。…`, `二、具体工作（一）、高校课堂1、加强领导，…`. Matched from a list item's
+# start, it ends where the line is cut, before the first item's marker (captured).
+_RE_GLUED_FIRST = re.compile(rf"(?:{_MARKER})、?\s?[\u4e00-\u9fff“《][^。！？；：;:!?\n]{{0,30}}?[\u4e00-\u9fff”》]"
+                             r"(?=([（(]一[）)]|1[、.．](?!\d)|[（(]1[）)])、?\s?[\u4e00-\u9fff“《])")
 _LIST_PAIRS = (("一、", "二、"), ("（一）", "（二）"), ("1、", "2、"), ("1.", "2."), ("（1）", "（2）"))
 ALONE_MIN = 200  # a shorter line holding a file's text is a note, not a document run together
+
+
+def _glued_firsts(line: str, starts: list[int]) -> list[re.Match]:
+    """Matches of _RE_GLUED_FIRST from each list item's start, and on from each sub-item they find."""
+    found = []
+    for pos in starts:
+        while m := _RE_GLUED_FIRST.match(line, pos):
+            found.append(m)
+            pos = m.end()
+    return found
 
 
 def reflow(line: str, alone: bool = False, max_len: int = 1000) -> list[str]:
     """Break a whole document on one line before its inline headings.
 
     A line holding most of its file (`alone`) is a document run together: it is broken
-    before every list marker after a clause end, once the first two items of one list
-    are both there (`…如下：一、…。二、…`). Any other line longer than max_len (a bundle
+    before every list marker after a clause end, and before a sub-list's first marker
+    glued to its heading, once the first two items of one list are both there
+    (`…如下：一、…。二、…`). Any other line longer than max_len (a bundle
     of one-line documents) is broken only before short heads that end a clause.
     """
     if alone and len(line) >= ALONE_MIN:
-        items = list(_RE_LIST_ITEM.finditer(line))
+        items = [*_RE_LIST_ITEM.finditer(line)]
+        items += _glued_firsts(line, [m.end() for m in items])
+        items.sort(key=lambda m: m.end())
         found = {m.group(1).replace("(", "（").replace(")", "）").replace("．", ".") for m in items}
         if any(first in found and second in found for first, second in _LIST_PAIRS):
             cuts = [0] + [m.end() for m in items] + [len(line)]

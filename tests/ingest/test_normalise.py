@@ -125,11 +125,32 @@ def test_reflow_breaks_a_line_holding_its_file_before_every_list_item():
     assert "".join(pieces) == ONE_LINE
 
 
+@pytest.mark.parametrize("line, heads", [
+    # a sub-list's first item glued to its heading: the heading ends where `1.` starts
+    ("学校概况介绍，" * 30 + "荣获市级称号。一、优化育人环境，创设教育氛围1.美化校园。校园内整洁。2.净化校园。各班保洁。",
+     ["一、优化育人环境，创设教育氛围", "1.美化校园。", "2.净化校园。"]),
+    ("学校概况介绍，" * 30 + "如下：（一）加强常规管理（1）备课。每周集体备课。（2）上课。推门听课。",
+     ["（一）加强常规管理", "（1）备课。", "（2）上课。"]),
+    # glued heads chain down the levels: 二、 › （一） › 1、
+    ("学区基本情况介绍，" * 30 + "。一、基本情况。学校七所。二、 具体工作（一）、高校课堂1、加强领导，统一思想。召开大会。",
+     ["一、基本情况。", "二、 具体工作", "（一）、高校课堂", "1、加强领导，统一思想。"]),
+    # a bundle's `篇1` before the first heading, no clause end between
+    ("小学信息技术教学总结 篇1一、基本情况" + "我校现有计算机九十台，" * 20 + "。二、考核方式教师命题。",
+     ["一、基本情况", "二、考核方式"]),
+])
+def test_reflow_breaks_before_heads_without_a_clause_end(line, heads):
+    pieces = reflow(line, alone=True)
+    assert [p[:len(h)] for p, h in zip(pieces[1:], heads)] == heads and len(pieces) == len(heads) + 1
+    assert "".join(pieces) == line
+
+
 @pytest.mark.parametrize("line, alone", [
     (ONE_LINE, False),  # one line among others, under max_len: a paragraph with an inline list
     (ONE_LINE[:ONE_LINE.index("2、")], True),  # each list has its first item only: no list is confirmed
     ("我们要求教师做到三点：一、认真备课，二、认真上课，三、认真批改作业。" * 8, True),  # items after commas
     ("积极开展教研活动：" + "组织教师参加1、2年级的集体备课。" * 20, True),  # `1、2年级` is a range
+    # a head followed by `1、2年级` (a range) and no second item of the outer list
+    ("学校概况介绍，" * 30 + "如下：一、加强教学管理1、2年级每周测验。2、3年级每月测验。", True),
 ])
 def test_reflow_keeps_lines_that_are_not_a_document_run_together(line, alone):
     assert reflow(line, alone=alone) == [line]
