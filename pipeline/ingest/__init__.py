@@ -73,12 +73,11 @@ def _restore(docs: list, view: list[str], original: list[str]) -> None:
             first = j if first is None else first
             doc.lines[k] = original[j][len(original[j]) - len(line):]
             j += 1
-        if doc.title and first is not None:
-            for i in range(first, max(-1, first - 4), -1):
-                pos = view[i].find(doc.title)
-                if pos >= 0:
-                    doc.title = original[i][pos:pos + len(doc.title)]
-                    break
+        if doc.title and first is not None:  # the title is in the lines just above, or glued to the first
+            lo = max(0, first - 3)
+            pos = "".join(view[lo:first + 1]).rfind(doc.title)  # a title may span two lines (a subtitle's)
+            if pos >= 0:
+                doc.title = "".join(original[lo:first + 1])[pos:pos + len(doc.title)]
 
 
 def documents_of(text: str, source: str, encoding: str, file_sha1: str, cfg: IngestConfig) -> list[dict]:

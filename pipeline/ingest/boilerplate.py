@@ -8,7 +8,7 @@ from bisect import bisect_right
 from itertools import accumulate
 from typing import NamedTuple
 
-from .split import KIND_WORD, NUM, RE_HEADING
+from .split import KIND_WORD, NUM, RE_HEADING, SITE_QUALIFIERS
 
 PAGE_HEADER_LINES = 12  # a site's page header (title, meta, collection header, blurb) is shorter
 # A footer opens a block of related-article links that runs until real text resumes.
@@ -50,8 +50,7 @@ _DATE = r"(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)"
 _RE_TOKEN = re.compile(r"[A-Za-z0-9_]{2,12}$")  # a page's stray ID or code in its header (`cwl2`)
 _RE_HEAD_META = re.compile(rf"^((时间|日期)[:：]\s*{_DATE}?|{_DATE})\s*$")
 # a collection page's header: `小学教研工作计划（精选7篇）`, `述职报告格式【三篇】`, `有关教研组年终工作总结8篇`
-_QUAL = r"精选|通用|推荐|优秀|热门|最新|实用|经典|优质|精品"
-_RE_HEADER = re.compile(rf"[（【《]\s*({_QUAL})?[\d{NUM}]{{1,3}}篇\s*[）】》]$|({_QUAL})[\d{NUM}]{{1,3}}篇[）】》]?$"
+_RE_HEADER = re.compile(rf"[（【《]\s*({SITE_QUALIFIERS})?[\d{NUM}]{{1,3}}篇\s*[）】》]$|({SITE_QUALIFIERS})[\d{NUM}]{{1,3}}篇[）】》]?$"
                         rf"|^(有关|关于)[^，。；！？]{{2,40}}[\d{NUM}]{{1,3}}篇$")
 _RE_HEADER_KIND = re.compile(r"总结|计划|报告|方案|规划|心得|体会|范文")
 # a site's intro blurb says it collected the texts for the reader, and invites them to read

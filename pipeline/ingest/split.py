@@ -29,11 +29,19 @@ _RE_BODY_OPENER = re.compile(r"^[本我今现在为随根按以时转弹回]")
 # its subject carries a copula, or its "body" goes on with the predicate.
 _RE_NOT_TITLE = re.compile(r"是|不仅|怎么|怎样|如何|什么|哪些|应该|大家")
 _RE_PREDICATE = re.compile(r"^(?:是|不[仅但是只]|就|也|既|要|能|可以|应|都|又|则|即|的|了|着|和|与|或|等)")
-_RE_TITLE_HEAD_CUT = re.compile(rf"^(?:第{_N}篇[:：]?|篇{_N}[:：]|（?范文{_N}[:：]|\d{{1,2}}[.、](?=.*篇{_N}))\s*")
+SITE_QUALIFIERS = r"精选|通用|推荐|优秀|热门|最新|实用|经典|优质|精品"  # a site's praise for its own page
+_SITE_TAG = rf"[（【](?:{SITE_QUALIFIERS})[）】]"  # before a title: （推荐）20xx年…工作总结
+_RE_TITLE_HEAD_CUT = re.compile(rf"^(?:第{_N}篇[:：]?|篇{_N}[:：]|（?范文{_N}[:：]|\d{{1,2}}[.、](?=.*篇{_N})|{_SITE_TAG})\s*")
 _RE_TITLE_TAIL = re.compile(rf"(?:\s*[（(【]?篇{_N}[）)】]?|(?<![\d\-—.])[（(]?\d{{1,3}}[）)]?)$")
+# … with a subtitle after a dash or colon (…德育工作总结——以德为先，构建和谐校园) or before a dash
+# (以德为先 构建和谐校园——凤梧学校德育工作总结)
 _RE_PLAIN_TITLE = re.compile(
-    rf"^[^，。；！？：:、“”]{{4,40}}{KIND_WORD}{_TERM}?(?:（[^（）]{{1,12}}）)?(?:范本|范文|模板)?$"  # …规划纲要（2022-2025）, …总结范本
-    rf"|^【[^【】，。；！？]{{0,36}}{KIND_WORD}[^【】，。；！？]{{0,6}}】$")
+    rf"^[^，。；！？：:、“”]{{4,40}}{KIND_WORD}{_TERM}?(?:（[^（）]{{1,12}}）)?(?:范本|范文|模板)?"  # …规划纲要（2022-2025）, …总结范本
+    rf"(?:(?:——|[：:])[^。；！？：:“”]{{2,24}}(?<![，、]))?$"
+    # 【…工作总结】 alone, or with the page's section and site after it (【…】工作总结-某某网)
+    rf"|^【(?P<b>[^【】，。；！？]{{0,36}}{KIND_WORD}[^【】，。；！？]{{0,6}})】(?:[^【】，。；！？]{{0,20}}[-_|][^【】，。；！？]{{1,20}})?$")
+_RE_SUBTITLE_FIRST = re.compile(r"^[^。；！？：:“”]{2,24}——")
+_RE_SUBTITLE_LINE = re.compile(r"^——[^。；！？：:“”]{2,24}(?<![，、])$")  # the subtitle on a line of its own
 RE_HEADING = re.compile(rf"^(?:[{_CN}]{{1,3}}[、.]|[（(]|\d{{1,2}}[、.)）])")
 _RE_CLAUSE_END = re.compile(r"[。！？；]")
 _RE_CUT = re.compile(r"(……|\.\.\.|…)$")
@@ -86,8 +94,9 @@ def _closes_with_number(line: str) -> bool:
 
 def plain_title(lines: list[str]) -> str | None:
     """A document's first line when it is a bare title (阳光小学2023-2024学年教科室工作总结)."""
-    if len(lines) > 1 and _RE_PLAIN_TITLE.match(lines[0]) and not _RE_BODY_OPENER.match(lines[0]):
-        return clean_title(lines[0])
+    m = len(lines) > 1 and _RE_PLAIN_TITLE.match(lines[0])
+    if m and (not _RE_BODY_OPENER.match(lines[0]) or _RE_SUBTITLE_FIRST.match(lines[0])):
+        return clean_title(m.group("b") or lines[0])
     return None
 
 
@@ -211,7 +220,9 @@ def split_documents(lines: list[tuple[str, bool]], min_chars: int = 300) -> list
             removed["boilerplate:page_header"] += top[1]
         if chunk:
             if title is None and (bare := plain_title(chunk)):
-                title, chunk = bare, _drop_echoes(chunk[1:], bare, removed)
+                subtitle = len(chunk) > 2 and _RE_SUBTITLE_LINE.match(chunk[1]) is not None
+                title = bare + chunk[1] if subtitle else bare
+                chunk = _drop_echoes(chunk[1 + subtitle:], bare, removed)
             elif title is None and (glued := glued_title(chunk[0])):
                 title, chunk[0] = glued
             if docs and title is None and not marked and sum(map(len, chunk)) < min_chars:

@@ -42,6 +42,11 @@ def test_a_traditional_copy_of_the_page_splits_the_same_way():
     assert [d["n_chars"] for d in trad] == [d["n_chars"] for d in simple]
 
 
+def test_a_traditional_title_and_its_subtitle_line_keep_their_characters():
+    page = opencc.OpenCC("s2t").convert("\n".join(["凤梧学校德育工作总结", "——以德为先，构建和谐校园", *BODY_1]))
+    assert [d["title"] for d in _docs(page)] == ["鳳梧學校德育工作總結——以德爲先，構建和諧校園"]
+
+
 def test_a_blurb_after_document_text_is_cut_and_the_text_kept():
     own = "为使我校德育工作扎实有效地开展，特制定本计划。"
     text = "\n".join(["城南小学德育工作计划篇一", *BODY_1, "城南小学德育工作计划篇二",

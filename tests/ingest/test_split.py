@@ -198,3 +198,25 @@ def test_short_site_prose_above_the_first_numbered_document_is_dropped():
 def test_bare_title_with_a_sites_template_word():
     assert plain_title(["小学教导处工作总结范本", "本学期，我校教导处……"]) == "小学教导处工作总结范本"
     assert plain_title(["本学期我们学会了写总结范文", "下学期……"]) is None  # a sentence, not a title
+
+
+@pytest.mark.parametrize("first, title", [
+    ("2024年度凤梧学校德育工作总结——以德为先，构建和谐校园", "2024年度凤梧学校德育工作总结——以德为先，构建和谐校园"),
+    ("凤梧学校德育工作总结：以德为先，构建和谐校园", "凤梧学校德育工作总结：以德为先，构建和谐校园"),
+    ("以德为先 构建和谐校园——凤梧学校2024年度德育工作总结", "以德为先 构建和谐校园——凤梧学校2024年度德育工作总结"),
+    # a page title with the site's tag, section and name around it
+    ("【（推荐）20xx年下学期期中教学工作总结】工作总结-某某网", "20xx年下学期期中教学工作总结"),
+    # not titles: a sentence after the colon, a subtitle cut at a comma, a body opener
+    ("学校工作总结：本学期我们完成了各项任务。", None),
+    ("学校工作总结：以德为先，", None),
+    ("以学生发展为本，全面落实学校工作计划", None),
+])
+def test_bare_title_with_a_subtitle(first, title):
+    assert plain_title([first, "本学期，我校德育工作取得了较好的成绩。"]) == title
+
+
+def test_a_subtitle_on_its_own_line_joins_the_title():
+    body = ["本学期，我校德育工作在上级部门的领导下，取得了较好的成绩。" * 8, "一、加强队伍建设", "组织培训三次。"]
+    docs = split_documents(lines(("凤梧学校德育工作总结", False), ("——以德为先，构建和谐校园", False),
+                                 *[(t, False) for t in body]))
+    assert [(d.title, d.lines) for d in docs] == [("凤梧学校德育工作总结——以德为先，构建和谐校园", body)]
