@@ -2,13 +2,15 @@
 names are, and which of their items hold one. teachers.listed_names decides teacher or pupil."""
 import re
 
-from .names import Lexicon, name_after, name_before, name_ok
+from .names import Lexicon, name_after, name_before, name_ok, surname_len
+from .numbers import parse_number
 
 CLAUSE_BREAK = "，。；：！？\n（）“”《》,;:!?()"
 BREAK = re.compile(f"[{re.escape(CLAUSE_BREAK)}]")
 JOINERS = ("和", "与", "及")
 JOINER_SET = frozenset("".join(JOINERS))
 TEACHER_TAIL = re.compile(r"等?[0-9一二两三四五六七八九十]{0,3}[位名]?(?:老师|教师|同志|校长|主任|领导|专家)")
+COUNTED_TAIL = re.compile(r"[0-9一二两三四五六七八九十]{1,2}(?=[位名](?:老师|教师))")  # 吴风琴、成群两位老师
 
 
 def list_names(text: str, lex: Lexicon) -> list[list[tuple[int, str]]]:
@@ -54,6 +56,8 @@ def _list_names(text: str, e: int, count: int, named: list, lex: Lexicon) -> lis
     jieba words for famous people): a list needs a strong name, or a title after it,
     and half its items named.
     """
+    if counted := _counted_names(text, count, named, lex):
+        return counted
     strong, weak = [], []
     for a, b in named:
         # most items with room hold a name that passes both tests (the strict one passes a
@@ -68,6 +72,27 @@ def _list_names(text: str, e: int, count: int, named: list, lex: Lexicon) -> lis
         return []
     # 王明、李娜两位老师: the title after the list vouches for weak names too
     return names if strong or TEACHER_TAIL.match(text, name_end(names[-1]), name_end(names[-1]) + 10) else []
+
+
+def _counted_names(text: str, count: int, named: list, lex: Lexicon) -> list[tuple[int, str]]:
+    """Every item of a list of bare names closed by a count of teachers equal to its length.
+
+    `吴风琴、成群两位老师`: the count vouches for each item as a name, words too (成群, 高明),
+    so long as each is two or three characters opening on a surname (the first may
+    close a longer item, as the name before its 、).
+    """
+    if len(named) != count:
+        return []
+    last = named[-1][0]
+    m = COUNTED_TAIL.match(text, last + 2) or COUNTED_TAIL.match(text, last + 3)
+    number = m and parse_number(m.group())
+    if not number or number.value != count:
+        return []
+    names = [(a, text[a:b]) for a, b in named[:-1]] + [(last, text[last:m.start()])]
+    a, b = named[0]
+    if b - a > 3 and (before := name_before(text, b, lex, ambiguous=True, strict=False)):
+        names[0] = before  # the first item runs from the clause start: 本学期吴风琴、
+    return names if all(2 <= len(n) <= 3 and surname_len(n, lex) for _, n in names) else []
 
 
 def _roomy_lists(text: str, lex: Lexicon):

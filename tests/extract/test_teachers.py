@@ -73,6 +73,9 @@ def test_name_list_before_a_title():
     ("新教师王国娣、刘颖、刘建的汇报课和李宏梅、陈严两位调入教师的公开课。", ["王国娣", "刘颖", "刘建", "李宏梅", "陈严"]),
     ("王国娣、刘颖、刘建执教汇报课和高效课堂、小组合作的研讨。", ["王国娣", "刘颖", "刘建"]),
     ("推荐了张三丰、王明、李娜和李华四位教师。", ["张三丰", "王明", "李娜", "李华"]),
+    # a count of teachers equal to the list's length vouches for names that are words
+    ("本学期吴风琴、成群两位老师获得一等奖。", ["吴风琴", "成群"]),
+    ("张贴宣传画；白云、黄山两位老师负责。", ["白云", "黄山"]),
 ])
 def test_bare_name_lists(text, expected):
     assert teachers(text) == expected
@@ -119,7 +122,8 @@ def test_wholly_anonymised_names_no_one(text, expected):
     "通过听课、评课、说课等活动；高效课堂、小组合作成为关键词。",
     "江苏、浙江、上海的名校都来交流；在杜郎口、昌乐二中学习。",
     "获得金奖、银奖、铜奖各一项。",
-    "张贴、悬挂宣传画；白云、黄山两位老师。",
+    "张贴、悬挂宣传画；白云、黄山两处景点。",
+    "白云、黄山、泰山两位老师。",  # the count does not match the list: no item is vouched for
     "以习近平同志为核心的党中央；学习雷锋同志；毛主席说；邓小平同志指出。",
     "开展骨干老师示范课活动，历史老师和音乐老师参加。",
     "本月老师们积极参加教研，上月老师们写了反思，每月老师都要上一节课。",
