@@ -15,6 +15,8 @@ BYLINE_DATE = r"\d{4}(?:[.\-/年]\d{1,2}(?:[.\-/月]\d{1,2}日?|月)?)?"  # 2022
 # Official lists pad labels and two-character names to one width with spaces: 组  长：孙小明, 副组长：沈 伟
 PAD = "[ \u3000]*"
 PADS = " \u3000"
+AUTHOR_HEAD_STOP = re.compile("[，。；：:！？]")  # a line of prose or a field ends the lines an author's name may sit among
+AUTHOR_DATE = re.compile(rf"{PAD}{BYLINE_DATE}{PAD}")  # the closing date under a signature
 # A field value ends at a clause end, or at the colon of the next label (组长：王建民，成员：李红)
 VALUE_END = re.compile(r"[\n。；;:：]")
 # The parts of a field value: what lies between separators; a bracketed role is a part of its own
@@ -157,6 +159,32 @@ def byline_names(text: str, lex: Lexicon) -> list[tuple[int, int, str, str | Non
         name = m.group(1)
         if name_ok(name, lex):
             out.append((m.start(1), m.end(1), name, None))
+    return out
+
+
+def author_names(text: str, lex: Lexicon) -> list[tuple[int, int, str, str | None]]:
+    """(start, end, name, None) of an author's name alone on a line (梁晓华, 梁 晓 华).
+
+    The line is among the first three, under nothing but title-like lines (城南小学化学组),
+    or it signs the document: the last line, or the one before a closing date.
+    """
+    lines, a = [], 0
+    while len(lines) < 3 and a <= len(text):
+        b = text.find("\n", a)
+        b = len(text) if b < 0 else b
+        lines.append((a, b))
+        if AUTHOR_HEAD_STOP.search(text, a, b) or b - a > BYLINE_CHARS:
+            break
+        a = b + 1
+    last = text.rfind("\n") + 1
+    lines.append((last, len(text)))
+    if last and AUTHOR_DATE.fullmatch(text, last):
+        lines.append((text.rfind("\n", 0, last - 1) + 1, last - 1))
+    out = []
+    for a, b in sorted(set(lines)):
+        name = "".join(text[a:b].split())
+        if b - a <= 2 * len(name) and name_ok(name, lex):
+            out.append((a, b, name, None))
     return out
 
 

@@ -3,7 +3,7 @@ import functools
 import re
 from bisect import bisect_right
 
-from .fields import byline_names, field_names
+from .fields import author_names, byline_names, field_names
 from .name_lists import CLAUSE_BREAK, list_names, name_end
 from .spans import bracketed_titles
 from .names import (COMMON_NAME_WORD, FAMOUS, PATTERNS, PLACEHOLDER, Lexicon, first_char_alternation, is_famous,
@@ -142,12 +142,13 @@ def listed_names(text: str, lex: Lexicon) -> list[dict]:
 
 
 def line_names(text: str, lex: Lexicon) -> list[dict]:
-    """Names in field lines and their continuations (组长：王建民, 成  员：沈 伟) and in bylines (…小学钟明书).
+    """Names in field lines and their continuations (组长：王建民, 成  员：沈 伟), in bylines (…小学钟明书)
+    and alone on an author's line (梁晓华).
 
     A padded name's span holds its alignment space (沈 伟); its name does not (沈伟).
     """
     return [_entity(a, n, role, end=b) | {"text": text[a:b]}
-            for a, b, n, role in field_names(text, lex) + byline_names(text, lex)]
+            for a, b, n, role in field_names(text, lex) + byline_names(text, lex) + author_names(text, lex)]
 
 
 def anchored_names(text: str, lex: Lexicon) -> list[dict]:

@@ -321,7 +321,7 @@ def test_counted_and_anonymised_names(text, expected):
     ("少先队员：张小明、李小红", [("student", "张小明", None), ("student", "李小红", None)]),
     ("参训教师：全体语文教师\n信息员：每班一名", []),
     ("组长：鲁志远\n高效课堂\n", [("teacher", "鲁志远", "组长")]),
-    ("成员：全体教师\n何平", []),
+    ("成员：全体教师\n何平\n每周集体备课一次。", []),
 ])
 def test_aligned_field_lists(text, expected):
     assert people(text) == expected
@@ -344,6 +344,21 @@ def test_padded_name_spans_its_space():
     ("我们去了三小参观\n学习了三小 经验\n城南小学 2023年6月", []),  # a numbered school needs a name after a space
 ])
 def test_bylines(text, expected):
+    assert people(text) == expected
+
+
+BODY = "本学期，我们化学组认真落实学校工作计划。\n一、加强理论学习\n组织教师学习课程标准。\n二、开展教研活动\n每周集体备课一次。"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("梁晓华\n" + BODY, [("teacher", "梁晓华", None)]),  # under the title, which ingest moved to documents.title
+    ("城南小学化学组\n梁 晓 华\n" + BODY, [("teacher", "梁晓华", None)]),
+    (BODY + "\n城南小学化学组\n梁晓华", [("teacher", "梁晓华", None)]),  # signed at the end
+    (BODY + "\n梁晓华\n2023年6月", [("teacher", "梁晓华", None)]),  # signed and dated
+    ("附件\n" + BODY + "\n高三组\n教导处", []),  # office and group names are no names
+    (BODY.replace("一、加强理论学习", "一、加强理论学习\n梁晓华"), []),  # mid-document: a table cell, not the author
+])
+def test_author_alone_on_a_line(text, expected):
     assert people(text) == expected
 
 
