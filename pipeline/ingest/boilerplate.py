@@ -22,7 +22,10 @@ _RE_URL = re.compile(r"www\.|https?://|\.(com|cn|net)\b")
 _RE_CRUMB = re.compile(r"^(首页|当前位置|您现在的位置|您的位置|位置)[:：]?.{0,40}(>|›|»|/).{0,60}$"
                        r"|^(当前位置|您现在的位置|您的位置)([:：].{0,80})?$"
                        r"|^[^，。；！？>›»]{1,30}(?:[>›»][^，。；！？>›»]{1,50}){2,}$")
-_RE_NAV = re.compile(r"^[-·•*\s]*(上一篇|下一篇|上一页|下一页)[:：]")
+# … and a row of site links (`设为首页 | 收藏本站 | 后台管理`)
+_RE_NAV = re.compile(r"^[-·•*\s]*(上一篇|下一篇|上一页|下一页)[:：]"
+                     r"|^(?:(?:设为首页|收藏本站|加入收藏|后台管理|网站首页|返回首页|联系我们|关于我们|网站地图|会员登录"
+                     r"|用户登录|登录|注册|手机版)[\s|｜/·]*){2,}$")
 # document-site furniture: `X_第1页`, `已阅读5页,还剩5页未读`, `继续免费阅读`, `版权说明:本文档由用户提供并上传`
 # and `第1页 / 共6页`, a file's name or size (`….docx`, `- 26.00 KB`), a row of page actions (`下载 相关 举报`),
 # a bulleted file card (`• 约3.2千字`, `• 约7页`, `• 2026-01-20 发布于四川`, `• 0`, `• 举报`), a document
@@ -38,7 +41,8 @@ _RE_TERMS = re.compile(r"[-·•*]\s*\d{1,2}、.{0,60}(?:本站|VIP|侵权|版�
 # page meta that no school document writes: `作者:佚名 新闻来源:本站原创 点击数:670`, `2024-06-19 版权声明 我要投稿`
 # (a publishing field opens the line or follows a space: `成绩发布时间：` is a plan's own field)
 _RE_META = re.compile(r"(点击数|点击量|阅读次数|浏览次数|信息来源|新闻来源|文章来源|责任编辑)[:：]"
-                      r"|(^|\s)(发布时间|更新时间|发布日期|上传时间|字号|字体)[:：]"
+                      r"|(^|\s)(发布时间|更新时间|发布日期|发表日期|发表时间|录入时间|添加时间|上传时间|字号|字体)[:：]"
+                      r"|有\d*位读者读过|^[\d\-/\s:]*人已围观$"  # a school site's view counter: `…作者:王杨 有位读者读过`
                       r"|我要投稿|访问手机版|版权声明|作者[:：]佚名"
                       r"|^[-·•*\s]*\d{4}-\d{1,2}-\d{1,2}(?: \d{1,2}:\d{2}|\s*发布$)|\d{4}-\d{1,2}-\d{1,2} \d{1,2}:\d{2}:\d{2}"
                       r"|^导读[:：]"  # a site's preview of the body
@@ -67,7 +71,7 @@ _RE_SENTENCE = re.compile(r"[，。；！？]")
 # (per-line matching was a tenth of ingest). Rare literals only: a common first character
 # (大, 上, 时) makes the scan stop everywhere.
 _RE_CANDIDATE = re.compile(r"相关|推荐阅读|猜你喜欢|热门推荐|精选推荐|延伸阅读|最新文章|更多|首页|位置|\[|【"
-                           r"|本文|转载请|版权|免费|点击|www\.|http|\.com|\.cn|\.net|尽在|维码|>|›|»"
+                           r"|本文|转载请|版权|免费|点击|www\.|http|\.com|\.cn|\.net|尽在|维码|>|›|»|收藏|读者读过|围观"
                            r"|篇|页|档简|读次|览次|来源|编辑|间：|布日|字号|字体|投稿|手机版|佚名|:\d|韩|伊人|字幕|色情"
                            r"|下载|举报|KB|QQ|预览|会员|资源|\.doc|\.pdf|\.ppt|\.wps|推荐人|发布|导读|•|千字|原创力|付费|网站将|本站|VIP|侵权")
 

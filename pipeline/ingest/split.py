@@ -100,6 +100,30 @@ def plain_title(lines: list[str]) -> str | None:
     return None
 
 
+TITLE_BLOCK = 4  # lines above a body that may hold its title among site furniture and short echoes
+
+
+def title_block(chunk: list[str], title: str | None) -> tuple[str, list[str]] | None:
+    """(title, chunk without its title lines) when a title sits below other short lines.
+
+    `视频资源 / 音乐备课组工作总结 / 陶吴中心小学…音乐教研组工作总结 / 2024-2025学年…`: of the short
+    phrases opening the chunk, the last bare title (nearest the body) is the document's, unless
+    a title found earlier is not part of it; the shorter titles above it are the page's echoes.
+    """
+    block = []
+    for line in chunk[:TITLE_BLOCK]:
+        if not page_title(line):
+            break
+        block.append(line)
+    if len(block) == len(chunk):
+        return None  # no body below
+    found = [i for i, line in enumerate(block) if _RE_PLAIN_TITLE.match(line) and not _RE_BODY_OPENER.match(line)]
+    if not found or found[-1] == 0 or (title and title not in block[found[-1]]):
+        return None
+    last = found[-1]
+    return clean_title(block[last]), [line for i, line in enumerate(chunk) if i > last or i not in found]
+
+
 def page_title(line: str) -> bool:
     """A page's own title line: short, one phrase, no heading marker (教科所工作总结, 校本教研的探索与思考)."""
     return 2 <= len(line) <= 60 and not _RE_CLAUSE_END.search(line) and not RE_HEADING.match(line)
@@ -223,6 +247,8 @@ def split_documents(lines: list[tuple[str, bool]], min_chars: int = 300) -> list
                 subtitle = len(chunk) > 2 and _RE_SUBTITLE_LINE.match(chunk[1]) is not None
                 title = bare + chunk[1] if subtitle else bare
                 chunk = _drop_echoes(chunk[1 + subtitle:], bare, removed)
+            elif top := title_block(chunk, title):
+                title, chunk = top
             elif title is None and (glued := glued_title(chunk[0])):
                 title, chunk[0] = glued
             if docs and title is None and not marked and sum(map(len, chunk)) < min_chars:

@@ -45,6 +45,7 @@ def test_sentences_that_look_like_site_furniture_are_kept(line):
     "作者：佚名 文章来源：本站整理 点击数：312", "发布时间：2022-05-10 09:12 信息来源：城南小学",
     "2023-09-01 14:20:33 工作计划 我要投稿", "2022-11-03 版权声明 我要投稿", "字号：大 中 小",
     "2021-04-12 08:05 心得体会 访问手机版", "更新时间：2021-6-3 责任编辑：李明",
+    "发表日期：2026/2/5 12:49:35作者：王杨 有位读者读过", "2025-09-30人已围观",
 ])
 def test_page_meta_lines(line):
     assert line_reason(line) == "boilerplate:meta"
@@ -52,7 +53,8 @@ def test_page_meta_lines(line):
 
 @pytest.mark.parametrize("line", [
     "活动时间：2023年3月5日下午", "成绩发布时间：每学期期末", "学生阅读次数明显增加，阅读兴趣日渐浓厚。",
-    "参观老字号企业，了解传统工艺。", "时间：2023-03-05",
+    "参观老字号企业，了解传统工艺。", "时间：2023-03-05", "本学期已有120人已围观学习",
+    "学生收藏了作品，登录平台后注册。",
 ])
 def test_school_field_lines_are_not_page_meta(line):
     assert line_reason(line) is None
@@ -177,3 +179,8 @@ def test_a_document_sites_numbered_terms_are_furniture_however_long():
     assert mark_boilerplate([terms, "- 4、该文档为VIP文档，如果想要下载，成为VIP会员后，下载免费。", BODY,
                              "- 2、整理教学文档，建立业务档案，下载优秀课件。"]).reasons == [
         "boilerplate:docsite", "boilerplate:docsite", None, None]
+
+
+@pytest.mark.parametrize("line", ["设为首页 | 收藏本站 | 后台管理", "网站首页 联系我们 网站地图", "登录 注册"])
+def test_rows_of_site_links(line):
+    assert line_reason(line) == "boilerplate:nav"

@@ -220,3 +220,17 @@ def test_a_subtitle_on_its_own_line_joins_the_title():
     docs = split_documents(lines(("凤梧学校德育工作总结", False), ("——以德为先，构建和谐校园", False),
                                  *[(t, False) for t in body]))
     assert [(d.title, d.lines) for d in docs] == [("凤梧学校德育工作总结——以德为先，构建和谐校园", body)]
+
+
+BODY_T = ["本学期，我校音乐教研组在学校的引领下，扎实开展教研活动，取得了较好的成效。" * 3, "一、课堂教学", "每周听课一次。"]
+
+
+@pytest.mark.parametrize("head, title, kept", [
+    # the title nearest the body wins; a shorter page title above it is its echo, furniture stays
+    (["视频资源", "音乐备课组工作总结", "陶吴中心小学2025学年音乐教研组工作总结"], "陶吴中心小学2025学年音乐教研组工作总结", ["视频资源"]),
+    (["2011—2012学年上学期", "教科所工作总结"], "教科所工作总结", ["2011—2012学年上学期"]),
+    (["城南小学", "一、课堂教学"], None, ["城南小学", "一、课堂教学"]),  # a heading ends the block: no title below
+])
+def test_a_title_below_other_short_lines(head, title, kept):
+    docs = split_documents(lines(*[(t, False) for t in head + BODY_T]))
+    assert [(d.title, d.lines) for d in docs] == [(title, kept + BODY_T)]
