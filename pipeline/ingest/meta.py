@@ -15,9 +15,10 @@ _YEAR = re.compile(r"(?:19|20)(?:\d\d|[xX×_]{2})(?:\s?[-—~至]\s?(?:19|20)?(?
 _TERM = re.compile(r"上学期|下学期|第一学期|第二学期|春季|秋季|学年|寒假|暑假|期末|期中")
 _LEVEL = re.compile(r"幼儿园|小学|初中|高中|中学|职业学校|中职|九年一贯制|特殊教育")
 _ORG = re.compile(r"^[^，。；：]{2,24}(?:中心校|中心小学|小学|中学|初中|高中|学校|幼儿园|教育局|教研室|教体局|学区)$")
-# 20xx, xx, x余/x名/x人, 郭z校长: written x-first, since a pattern that starts with one
-# character set (not an alternation or a lookbehind) lets sre skip to candidates fast
-_PLACEHOLDER = re.compile(r"[xXzZ_](?:(?<=20[xX_])[xX_]|(?<=[xX])[xX余名人]|(?<=[\u4e00-\u9fff][xXzZ])(?:校长|老师|主任))")
+# 20xx, 20__, 20_年, 202X, 201*, xx, x余/x名/x人, 郭z校长: written x-first, since a pattern that starts
+# with one character set (not an alternation or a lookbehind) lets sre skip to candidates fast
+_PLACEHOLDER = re.compile(r"[xXzZ_*](?:(?<=20[xX_*])[xX_*年]|(?<=20\d[xX*])(?![A-Za-z\d])|(?<=[xX])[xX余名人]"
+                          r"|(?<=[\u4e00-\u9fff][xXzZ])(?:校长|老师|主任))")
 
 
 def doc_kind(title: str | None, text: str) -> str:
@@ -54,5 +55,5 @@ def doc_meta(title: str | None, lines: list[str], text: str) -> dict:
         "term": term.group(0) if term else None,
         "school_level": level.group(0) if level else None,
         "org": org,
-        "placeholders": bool(_PLACEHOLDER.search(text)),
+        "placeholders": bool(_PLACEHOLDER.search(text) or title and _PLACEHOLDER.search(title)),
     }

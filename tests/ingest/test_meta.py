@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.ingest.meta import doc_kind
+from pipeline.ingest.meta import doc_kind, doc_meta
 
 PAST = "本学期我校开展了丰富的教研活动，取得了较好的成绩，完成了各项任务。"
 FUTURE = "新学期我校将继续开展教研活动，力争取得更好的成绩。"
@@ -19,3 +19,12 @@ FUTURE = "新学期我校将继续开展教研活动，力争取得更好的成�
 ])
 def test_doc_kind(title, text, kind):
     assert doc_kind(title, text) == kind
+
+
+@pytest.mark.parametrize("title, text, flag", [
+    ("20xx年学校工作总结", PAST, True), ("202X-202X学年教研组工作总结", PAST, True),
+    ("201*-201*學年工作總結", PAST, True), (None, "20_年，我校" + PAST, True), (None, "郭z校长指出，" + PAST, True),
+    (None, "x余人参加。", True), ("2023年学校工作总结", PAST, False), (None, "型号201X8的电脑" + PAST, False),
+])
+def test_placeholder_flag(title, text, flag):
+    assert doc_meta(title, text.split("\n"), text)["placeholders"] is flag
