@@ -111,6 +111,16 @@ def test_ranges_are_read_whole(text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
+    ("落实六、七、八三个年级的第二课堂活动。", [("三个", 3.0, "个", None)]),  # not 八三个
+    ("一、二两个年级参加。", [("两个", 2.0, "个", None)]),
+    ("在八三个班开展。", []),  # no list before it: an odd numeral, left out
+    ("每班三四个小组。", []),  # a guess, not a statistic
+])
+def test_a_list_of_numerals_running_into_a_count(text, expected):
+    assert counts(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     ("分成三组，组员轮流发言。", [("三组", 3.0, "组", None)]),  # a comma between: 三组 counts
     ("全校有两部手机借给学生。", [("两部", 2.0, "部", None)]),
     ("三个人参加比赛，建立两个人才库。", [("三个", 3.0, "个", None), ("两个", 2.0, "个", None)]),
