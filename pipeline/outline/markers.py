@@ -210,7 +210,11 @@ def head_ends(cp: np.ndarray, symbols: Symbols, start: np.ndarray,
     cut[heads] = at[ok][first]
     body = _run_end(symbols.find(_BODY_LEAD), cut + 1)
     whole = (cut < 0) | (body >= end)
-    title_end = _strip_end(symbols.find(_TRAILING_PUNCT), start, np.where(whole, end, cut))
+    trailing = symbols.find(_TRAILING_PUNCT)
+    title_end = _strip_end(trailing, start, np.where(whole, end, cut))
+    # a closing quote that no opening one in the title matches is debris (`…，凝聚团队智慧”：教研组…`)
+    lone = (title_end > start) & (cp[np.maximum(title_end - 1, 0)] == ord("”")) & (count_in(symbols.find("“"), start, title_end) == 0)
+    title_end = np.where(lone, _strip_end(trailing, start, title_end - 1), title_end)
     return title_end, np.where(whole, end, body)
 
 

@@ -129,6 +129,9 @@ def test_plan_section_labels_without_a_colon(line):
     ("一、加强领导，明确责任 长期以来，我县高度重视。", "加强领导，明确责任", "长期以来，我县高度重视。"),
     ("一、创建平安校园 确保师幼平安健康", "创建平安校园 确保师幼平安健康", ""),  # a heading of two phrases
     ("1、获区第 1 名", "获区第 1 名", ""),
+    # a closing quote with no opening one in the head is debris; a matched pair stays
+    ("（二）以研修为基础，凝聚团队智慧”：教研组坚持每周研讨。", "以研修为基础，凝聚团队智慧", "教研组坚持每周研讨。"),
+    ("（三）开展“读书月”", "开展“读书月”", ""),
 ])
 def test_run_in_heads(line, title, body):
     c = candidate(line)
