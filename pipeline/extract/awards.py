@@ -164,6 +164,10 @@ def _rank_awards(text: str, lex: Lexicon) -> list[dict]:
     return out
 
 
+# words that make an event no particular one: 在各级比赛中获奖, 在历届评选中获奖
+GENERIC_EVENT_WORDS = ("以上", "各级", "各类", "各项", "各种", "历届", "历次", "历年", "每届", "多次", "多项")
+
+
 def _won_in_event(text: str, lex: Lexicon) -> list[dict]:
     """在全市中学生英语模仿秀比赛中获奖: a prize without a grade in a named competition."""
     out, i = [], text.find("中获奖")
@@ -171,7 +175,7 @@ def _won_in_event(text: str, lex: Lexicon) -> list[dict]:
         k = text.rfind("在", clause_start(text, i, 40, SENT_RE), i)
         event = text[k + 1:i] if k >= 0 else ""
         core = strip_level(event, lex)
-        for w in lex.events + ("以上", "各级", "各类", "各项", "各种"):
+        for w in lex.events + GENERIC_EVENT_WORDS:
             core = core.replace(w, "")
         if len(core) >= 2 and event != core and not is_plan(text, k + 1, i + 3, lex):  # not 在各级比赛中获奖
             out.append(entity(text, k + 1, i + 3, None, event, None, lex))

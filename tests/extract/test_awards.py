@@ -74,6 +74,7 @@ def test_prize_without_grade_in_a_named_competition():
     assert awards("有两名教师指导的学生在全市中学生英语模仿秀比赛中获奖，") == [
         ("全市中学生英语模仿秀比赛中获奖", None, "municipal")]
     assert awards("有8人次基本功在区级以上比赛中获奖。本学期共有15人次获奖。") == []
+    assert awards("近百篇学生和教师文章在历届评选中获奖。多篇论文在各类评比中获奖。") == []  # no particular event
 
 
 @pytest.mark.parametrize("text", [
