@@ -15,7 +15,7 @@ from .boilerplate import mark_boilerplate
 from .decode import decode_bytes
 from .dedup import signature, text_sha1
 from .meta import doc_kind, doc_meta
-from .normalise import normalise_lines, raw_lines, reflow, unwrap
+from .normalise import join_pages, normalise_lines, raw_lines, reflow, unwrap
 from .split import clean_title, split_documents
 
 # Space-led lines mark bundle boundaries (SPEC §1) only while they are rare: the sample's
@@ -44,7 +44,7 @@ def script_of(text: str) -> str:
 def normalised_lines(text: str) -> list[tuple[str, bool]]:
     """Decoded text to non-empty normalised (line, led_by_space) pairs."""
     pieces, leds = [], []
-    raw = raw_lines(text)
+    raw = join_pages(raw_lines(text))
     total = sum(len(line) for line, _ in raw)
     for line, led in raw:
         for k, piece in enumerate(reflow(line, alone=2 * len(line) > total)):

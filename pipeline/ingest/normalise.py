@@ -170,6 +170,39 @@ def raw_lines(text: str) -> list[tuple[str, bool]]:
     return out
 
 
+PAGE_CHUNK_MIN = 300  # a page of a document site's text view holds at least this many characters
+_RE_PAGE_NUMBER = re.compile(r"\s*(\d{1,3})、")
+_SENTENCE_ENDS = "。！？!?；;…”’」』）)》"
+
+
+def join_pages(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Lines of a text shown page by page, each page opened by its number (`1、…借助…影` / `2、响和带动…`),
+    joined back into one line without the numbers.
+
+    A run of such pages numbers them 1, 2, 3…, and every page but the last is long and
+    breaks off mid-sentence: a list item (`2、开展教研活动`) follows a finished sentence.
+    """
+    out, i = [], 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and (m := _RE_PAGE_NUMBER.match(lines[j][0])) and int(m.group(1)) == j - i + 1 \
+                and (j == i or _breaks_off(lines[j - 1][0])):
+            j += 1
+        if j - i >= 2 and _breaks_off(lines[i][0]):
+            out.append(("".join(_RE_PAGE_NUMBER.sub("", line, count=1) for line, _ in lines[i:j]), lines[i][1]))
+            i = j
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
+
+
+def _breaks_off(line: str) -> bool:
+    """A long line that stops mid-sentence: a page cut out of running text."""
+    line = line.rstrip()
+    return len(line) >= PAGE_CHUNK_MIN and line[-1] not in _SENTENCE_ENDS
+
+
 def _width(line: str) -> int:
     """Display width: a Chinese character or full-width mark (3 UTF-8 bytes) takes two columns, ASCII one."""
     return (len(line) + len(line.encode("utf-8", "surrogatepass"))) // 2

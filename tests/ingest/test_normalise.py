@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.ingest.normalise import normalise_line, normalise_lines, raw_lines, reflow, unwrap
+from pipeline.ingest.normalise import join_pages, normalise_line, normalise_lines, raw_lines, reflow, unwrap
 
 
 @pytest.mark.parametrize("raw, clean", [
@@ -192,3 +192,21 @@ def test_question_marks_a_converter_injected_every_few_characters_are_removed():
 ])
 def test_real_question_marks_stay(line):
     assert normalise_lines([line]) == [line]
+
+
+PAGE_TEXT = "教研室将继续发挥教研、指导、服务和管理功能，围绕课改、研训、育人和评价四大主题开展工作。" * 8
+
+
+def test_pages_opened_by_their_numbers_are_joined():
+    pages = [("1、" + PAGE_TEXT + "借助名校长的影", False), ("2、响和带动更多校长开拓思路。" + PAGE_TEXT + "在开全开好", False),
+             ("3、课程的基础上，强化思想教育。", False)]
+    assert join_pages(pages) == [(PAGE_TEXT + "借助名校长的影响和带动更多校长开拓思路。" + PAGE_TEXT + "在开全开好课程的基础上，强化思想教育。", False)]
+
+
+@pytest.mark.parametrize("lines", [
+    [("1、" + PAGE_TEXT, False), ("2、开展教研活动", False)],  # a finished sentence before: a list item
+    [("1、开展教研活动", False), ("2、加强集体备课", False)],  # short items
+    [("2、" + PAGE_TEXT + "借助", False), ("3、响和带动", False)],  # not numbered from 1
+])
+def test_list_items_are_no_pages(lines):
+    assert join_pages(lines) == lines

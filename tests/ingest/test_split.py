@@ -234,3 +234,8 @@ BODY_T = ["本学期，我校音乐教研组在学校的引领下，扎实开展
 def test_a_title_below_other_short_lines(head, title, kept):
     docs = split_documents(lines(*[(t, False) for t in head + BODY_T]))
     assert [(d.title, d.lines) for d in docs] == [(title, kept + BODY_T)]
+
+
+def test_a_title_glued_to_a_body_that_opens_on_the_year():
+    assert glued_title("教育局教研室工作计划2023年，教研室将继续发挥教研、指导、服务和管理功能。") == (
+        "教育局教研室工作计划", "2023年，教研室将继续发挥教研、指导、服务和管理功能。")
