@@ -114,14 +114,14 @@ def strip_level(s: str, lex: Lexicon) -> str:
     for _ in range(2):  # 江苏省……比赛 drops 江苏 and 省
         if s[:1] in lv.firsts:  # a cue can open s only with one of its first characters
             s = s[next((n for n in (3, 2, 1) if s[:n] in lv.cues), 0):]
-        if s[-1:] in lv.lasts:
-            s = s[:len(s) - next((n for n in (3, 2, 1) if len(s) >= n and s[-n:] in lv.cues), 0)]
+        if s[-1:] in lv.lasts:  # a one-character cue never closes an event: 健康促进学校 keeps its 校
+            s = s[:len(s) - next((n for n in (3, 2) if len(s) >= n and s[-n:] in lv.cues), 0)]
     return clean(s.lstrip("里级"))
 
 
 def clean(s: str) -> str:
-    """Trim particles, spaces and unpaired quotes from both ends: “希望杯”全国数学邀请赛 keeps its pair."""
-    s = s.strip("的 ")
+    """Trim particles, spaces, list commas and unpaired quotes from both ends: “希望杯”全国数学邀请赛 keeps its pair."""
+    s = s.strip("的 、，")
     while s and s[0] in QUOTES and not _paired(s, 0):
         s = s[1:].strip("的 ")
     while s and s[-1] in QUOTES and not _paired(s, len(s) - 1):
@@ -137,6 +137,13 @@ def _paired(s: str, i: int) -> bool:
     return opener is not None and opener in s[:i]
 
 
+# a time phrase at either end of a recipient (2017年以来, 化学教研组还在2019年), and a bare count of
+# entries, which says how many won but not who (36篇, 论文、教案等共有6篇)
+_YEARS = r"(?:(?:\d{2,4}|20[xX]{2}|[xX]{2})年[、和至到\-—]?)+"  # 2019年, 20xx年、20xx年
+_RE_WHEN = re.compile(rf"^{_YEARS}(?:以来|来|度)?|(?:还?在)?{_YEARS}(?:以来|度)?$")
+_RE_ENTRIES = re.compile(r".{0,12}?(?:共有|共)?[0-9一二三四五六七八九十两]+[篇件项幅份]")
+
+
 def recipient_before(text: str, verb_start: int, lex: Lexicon) -> str | None:
     """Who won: the words between the clause start and the verb (房玉、臧海霞获得…)."""
     s = text[clause_start(text, verb_start, 40):verb_start]
@@ -145,8 +152,9 @@ def recipient_before(text: str, verb_start: int, lex: Lexicon) -> str | None:
         s = s[j + 1:]
     for c in "《被":  # 杨骁同学的《孩童吸汗贴》, 王老师被区教育局 → 杨骁同学, 王老师
         s = s[:s.find(c)].rstrip("的") if c in s else s
-    s = lex.trim_re.sub("", s).strip(QUOTES)  # 远安一高因此, 其中王老师 → the name alone
-    return s if 1 <= len(s) <= 20 else None
+    for _ in range(2):  # 远安一高因此, 其中王老师 → the name alone; 2017年以来共计, 还在2019年: when, not who
+        s = _RE_WHEN.sub("", lex.trim_re.sub("", s)).strip(QUOTES)
+    return s if 1 <= len(s) <= 20 and not _RE_ENTRIES.fullmatch(s) else None
 
 
 def entity(text: str, start: int, end: int, rank, event, recipient, lex: Lexicon, given=None) -> dict:

@@ -214,6 +214,7 @@ def find_awards(text: str, patterns: str | None = None) -> list[dict]:
             seen.add((a["start"], a["end"]))
             if out and text[out[-1]["end"]:a["start"]] in LIST_JOINERS:  # 海淀区第一名和第五名: both district
                 a["level"] = a["level"] or out[-1]["level"]
-                a["event"] = a["event"] or out[-1]["event"]
+                if "称号" not in (a["rank"], out[-1]["rank"]):  # a title names no competition
+                    a["event"] = a["event"] or out[-1]["event"]
             out.append(a)
     return out

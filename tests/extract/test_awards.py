@@ -336,3 +336,18 @@ def test_winning_entries_before_their_prizes():
                                       ("神州大地", None)])
 def test_prefecture_is_municipal(s, level):
     assert level_of(s) == level
+
+
+@pytest.mark.parametrize("text, expected", [
+    # adverbs and time phrases around the winners go; a count of entries names no winner
+    ("吴风琴、成群老师双双获得常州市比赛一等奖。", [("吴风琴、成群老师", "常州市比赛")]),
+    ("此次成群老师、吴风琴老师共同捧回常州市教师基本功比赛一等奖。", [("成群老师、吴风琴老师", "常州市教师基本功比赛")]),
+    ("化学教研组还在2019年被评为常州市优秀教研组。", [("化学教研组", None)]),
+    ("20xx年、20xx年荣获未央区教学质量优秀奖。", [(None, None)]),
+    ("论文、教案等共有6篇获国家级奖。", [(None, None)]),
+    # an event keeps its 学校, loses a list comma; titles listed after a medal take no event from it
+    ("学生在市、区地方课程知识竞赛中获区一等奖24名。", [(None, "区地方课程知识竞赛")]),
+    ("先后荣获“江苏省健康促进学校铜牌”、“江苏省科技教育先进学校”等荣誉称号。", [(None, "健康促进学校"), (None, None)]),
+])
+def test_award_recipient_and_event(text, expected):
+    assert [(a["recipient"], a["event"]) for a in find_awards(text)] == expected
