@@ -27,6 +27,8 @@ def _token_item(t_start, t_end, pos, start: int, end: int, k: int, b: int) -> tu
     # crosses the count's end (2人获 read as 人获): the next word is glued to the unit, so nothing after is counted
     tp = pos[k:k + 6].tolist() if k == 0 or t_end[k - 1] <= end else []
     i = 1 if tp and tp[0] in ("uj", "f") and t_end[k] - t_start[k] <= 2 else 0  # 8节以上的公开课: skip 以上 / 的
+    if tp[:2] == ["a", "uj"] and t_end[k] - t_start[k] <= 2:
+        i = 2  # 12个不同的班级, 3位优秀的教师: skip the adjective and its 的
     if i < len(tp) and tp[i] in NOUNISH:
         ts, te, j = t_start[k:k + 6].tolist(), t_end[k:k + 6].tolist(), i + 1
         # only nouns extend the head noun: 76项微型课题立项 (立项 b), 11名教师榜上有名 (l) stop at it
@@ -34,7 +36,10 @@ def _token_item(t_start, t_end, pos, start: int, end: int, k: int, b: int) -> tu
             j += 1
         return None if ts[i] - end > 3 else (ts[i], te[j - 1])
     if b >= 0 and t_end[b] == start and pos[b] in NOUNISH:
-        return int(t_start[b]), int(t_end[b])
+        a = b  # 教师/机/1台: the nouns glued before it make one item (教师机)
+        while a > 0 and b - a < 2 and t_end[a - 1] == t_start[a] and pos[a - 1] in HEAD_NOUNS:
+            a -= 1
+        return int(t_start[a]), int(t_end[b])
     return None
 
 

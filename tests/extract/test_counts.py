@@ -155,6 +155,9 @@ def test_items_from_tokens():
     ("教师66名参加", [0, 2, 4, 5], [2, 4, 5, 7], ["n", "m", "q", "v"], "教师"),  # no noun after: the one before
     ("3个的课题", [0, 1, 2, 3], [1, 2, 3, 5], ["m", "q", "uj", "n"], "课题"),  # 的 skipped
     ("共3个", [0, 1, 2], [1, 2, 3], ["d", "m", "q"], None),  # no token after, an adverb before
+    ("分别指导12个不同的班级", [0, 2, 4, 6, 7, 9, 10], [2, 4, 6, 7, 9, 10, 12], ["d", "n", "m", "q", "a", "uj", "n"],
+     "班级"),  # an adjective and its 的 skipped
+    ("含教师机1台", [0, 1, 3, 4, 5], [1, 3, 4, 5, 6], ["v", "n", "n", "m", "q"], "教师机"),  # nouns glued before it
 ])
 def test_items_from_tokens_before_and_after(text, start, end, pos, item):
     tokens = {k: __import__("numpy").array(v) for k, v in (("start", start), ("end", end), ("pos", pos))}
