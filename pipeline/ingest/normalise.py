@@ -184,6 +184,10 @@ def join_pages(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     """
     out, i = [], 0
     while i < len(lines):
+        if "1、" not in lines[i][0][:6]:  # nearly every line: no first page opens here
+            out.append(lines[i])
+            i += 1
+            continue
         j = i
         while j < len(lines) and (m := _RE_PAGE_NUMBER.match(lines[j][0])) and int(m.group(1)) == j - i + 1 \
                 and (j == i or _breaks_off(lines[j - 1][0])):
