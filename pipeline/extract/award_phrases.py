@@ -102,10 +102,15 @@ def span_start(text: str, rs: int, floor: int, lex: Lexicon) -> tuple[int, str, 
     return (floor, "list", floor) if floor else (0, "punct", 0)
 
 
+# prizes a contest offers, listed after 设: 比赛设了十佳奖、一等奖和二等奖 (the list runs up to the award)
+_RE_OFFERED = re.compile(r"设[了立置有]?(?:[^，。；：、和及与]{1,10}奖(?:[、和及与]|以及))*$")
+
+
 def is_plan(text: str, start: int, end: int, lex: Lexicon) -> bool:
-    """True when the sentence before an award speaks of aims or rules: 力争获一等奖, 设一等奖3名."""
-    window = text[clause_start(text, start, 30, SENT_RE):clause_end(text, end, 12)]  # 获奖的教师给予奖励
-    return lex.plan_re.search(window) is not None
+    """True when the sentence before an award speaks of aims or rules: 力争获一等奖, 设一等奖3名, 设了十佳奖、一等奖."""
+    lo = clause_start(text, start, 30, SENT_RE)
+    window = text[lo:clause_end(text, end, 12)]  # 获奖的教师给予奖励
+    return lex.plan_re.search(window) is not None or _RE_OFFERED.search(text, lo, start) is not None
 
 
 def strip_level(s: str, lex: Lexicon) -> str:

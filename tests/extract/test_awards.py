@@ -90,9 +90,14 @@ def test_prize_without_grade_in_a_named_competition():
     "他获得了很大的进步，取得了优秀成绩。",
     "获得一等奖学金，举行了隆重的颁奖典礼。",
     "年度考核被评为优秀。",
+    "这次比赛设了十佳奖、一等奖和二等奖。",  # the prizes a contest offers
 ])
 def test_awards_not_won_are_left_out(text):
     assert awards(text) == []
+
+
+def test_a_prize_offered_and_then_given():
+    assert awards("比赛设了十佳奖、一等奖和二等奖，要特别表扬被授予十佳奖的老师。") == [("十佳奖", None, None)]
 
 
 def test_words_that_only_look_like_plans():
