@@ -190,6 +190,20 @@ def paired_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# who ran the contest, earlier in the sentence: 在XX市教育局组织的…考评中, 由安徽省教育厅主办的…
+_RE_ORGANISER = re.compile(r"[^，。；！？]{0,12}?(?:教育局|教育厅|教育部|教研室|教体局|教科所|教委|教育委员会|进修学校|政府)"
+                           r"(?=(?:联合)?(?:组织|主办|举办|承办|开展))")
+
+
+def organiser_level(text: str, start: int, lex: Lexicon) -> str | None:
+    """The level of the office that ran the contest an award was won in, named before it in the sentence."""
+    lo = clause_start(text, start, 80, SENT_RE)
+    if "组织" not in text[lo:start] and "办" not in text[lo:start] and "开展" not in text[lo:start]:
+        return None  # nearly every sentence: no organiser named
+    found = [level_of(m.group(), lex.levels) for m in _RE_ORGANISER.finditer(text, lo, start)]
+    return next((lv for lv in reversed(found) if lv), None)
+
+
 def giver_level(text: str, verb_start: int, verb: str, lex: Lexicon) -> str | None:
     """The level of whoever confers: 教育部为……颁发 → national, 被区教育局评为 / 被xx市评为 → municipal."""
     clause = text[clause_start(text, verb_start, 30):verb_start]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from .award_phrases import (QUOTES, Lexicon, clean, entity, giver_level, is_plan, last_end, load_lexicon,
-                            recipient_before, span_start, strip_level, trim_lead, verb_ending_at)
+                            organiser_level, recipient_before, span_start, strip_level, trim_lead, verb_ending_at)
 from .levels import PATTERNS, level_of
 from .spans import CLAUSE_STOPS, LIST_JOINERS, SENT_RE, clause_start
 from .titles import commended_titles, suffixed_titles, title_awards
@@ -217,4 +217,7 @@ def find_awards(text: str, patterns: str | None = None) -> list[dict]:
                 if "称号" not in (a["rank"], out[-1]["rank"]):  # a title names no competition
                     a["event"] = a["event"] or out[-1]["event"]
             out.append(a)
+    for a in out:
+        if a["level"] is None:  # 在XX市教育局组织的考评中被评为“优秀奖”: municipal
+            a["level"] = organiser_level(text, a["start"], lex)
     return out

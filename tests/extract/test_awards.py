@@ -356,3 +356,12 @@ def test_prefecture_is_municipal(s, level):
 ])
 def test_award_recipient_and_event(text, expected):
     assert [(a["recipient"], a["event"]) for a in find_awards(text)] == expected
+
+
+@pytest.mark.parametrize("text, level", [
+    ("连续两年在XX市教育局组织的学校教育综合考评中被评为“优秀奖”。", "municipal"),
+    ("在由安徽省教育厅主办的中小学教师说课比赛中，王老师获一等奖。", "provincial"),
+    ("学校组织了演讲比赛，王明获一等奖。", None),  # a school is no office that sets a level
+])
+def test_the_organisers_level(text, level):
+    assert [a["level"] for a in find_awards(text)] == [level]
