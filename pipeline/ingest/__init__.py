@@ -11,7 +11,7 @@ from ..config import IngestConfig
 from ..errors import DocError
 from ..schemas import from_columns, from_rows
 from ..segment.simplify import to_simplified
-from .boilerplate import mark_boilerplate
+from .boilerplate import blurb_topic, mark_boilerplate
 from .decode import decode_bytes
 from .dedup import signature, text_sha1
 from .meta import doc_kind, doc_meta
@@ -91,6 +91,10 @@ def documents_of(text: str, source: str, encoding: str, file_sha1: str, cfg: Ing
     traditional = script_of("\n".join(original[:200])) == "traditional"
     view = to_simplified("\n".join(original)).split("\n") if traditional else original
     reasons, cuts, page_name = mark_boilerplate(view)
+    # what the page header's blurb says the page holds tells an untitled document's kind (…带来的…工作计划)
+    top = next((i for i, r in enumerate(reasons) if r is None), len(reasons))  # the page's first text line
+    heads = [i for i in range(min(top + 1, len(view))) if reasons[i] == "boilerplate:blurb" or i in cuts]
+    topic = next(filter(None, (blurb_topic(view[i][cuts.get(i, 0):]) for i in heads)), None)
     dropped = Counter(r for r in reasons if r)
     for i, cut in cuts.items():  # same offsets in both scripts: t2s keeps lengths
         view[i], original[i] = view[i][:cut].rstrip(), original[i][:cut].rstrip()
@@ -98,7 +102,7 @@ def documents_of(text: str, source: str, encoding: str, file_sha1: str, cfg: Ing
     kept = [(v, led) for v, (_, led), r in zip(view, lines, reasons) if r is None]
     raws = split_documents(kept, cfg.min_doc_chars)
     simple = ["\n".join(raw.lines) for raw in raws]  # each document on the simplified view
-    meta = [(doc_kind(raw.title, s), doc_meta(raw.title, raw.lines, s)) for raw, s in zip(raws, simple)]
+    meta = [(doc_kind(raw.title, s, topic), doc_meta(raw.title, raw.lines, s)) for raw, s in zip(raws, simple)]
     if traditional:
         _restore(raws, [v for v, _ in kept], [t for t, r in zip(original, reasons) if r is None])
     if raws and raws[0].title is None and page_name:

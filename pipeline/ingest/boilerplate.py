@@ -89,6 +89,16 @@ def _is_header(line: str, in_page_header: bool = False) -> bool:
             or (in_page_header or line[m.start()] in "【《") and bool(_RE_HEADER_KIND.search(line[:m.start()])))
 
 
+# what a blurb says the page holds: 下面就是小编给大家带来的幼儿园班级工作计划，…
+_RE_BLURB_TOPIC = re.compile(r"(?:带来|整理|收集|搜集|分享|准备|推荐|精选)的([^，。！？]{2,40})")
+
+
+def blurb_topic(blurb: str) -> str | None:
+    """The kind of text a site's blurb says it collected (幼儿园班级工作计划), or None."""
+    m = _RE_BLURB_TOPIC.search(blurb)
+    return m.group(1) if m else None
+
+
 def blurb_start(line: str) -> int | None:
     """Where a site's intro blurb starts in the line (0: the whole line), or None when there is none.
 

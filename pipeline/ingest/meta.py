@@ -21,16 +21,11 @@ _PLACEHOLDER = re.compile(r"[xXzZ_*](?:(?<=20[xX_*])[xX_*年]|(?<=20\d[xX*])(?![
                           r"|(?<=[\u4e00-\u9fff][xXzZ])(?:校长|老师|主任))")
 
 
-def doc_kind(title: str | None, text: str) -> str:
-    """summary, plan or other: the title decides; otherwise tense words in the text."""
-    if title:
-        plan, summary = _PLAN.search(title), _SUMMARY.search(title)
-        if plan and not summary:
-            return "plan"
-        if summary and not plan:
-            return "summary"
-        if not plan and not summary and _OTHER.search(title):
-            return "other"
+def doc_kind(title: str | None, text: str, topic: str | None = None) -> str:
+    """summary, plan or other: the title decides; otherwise tense words in the text, and where
+    there are none, the topic a page's blurb names (…带来的幼儿园班级工作计划)."""
+    if named := _named_kind(title):
+        return named
     opening = text[:150]
     if _OPEN_SUMMARY.search(opening) and not _OPEN_PLAN.search(opening):
         return "summary"
@@ -39,8 +34,22 @@ def doc_kind(title: str | None, text: str) -> str:
     head = text[:3000]
     past, future = len(_PAST.findall(head)), len(_FUTURE.findall(head))
     if past + future == 0:
-        return "other"
+        return _named_kind(topic) or "other"
     return "summary" if past >= future else "plan"
+
+
+def _named_kind(name: str | None) -> str | None:
+    """The kind a title or topic names (…工作计划, …工作总结, …心得体会), or None."""
+    if not name:
+        return None
+    plan, summary = _PLAN.search(name), _SUMMARY.search(name)
+    if plan and not summary:
+        return "plan"
+    if summary and not plan:
+        return "summary"
+    if not plan and not summary and _OTHER.search(name):
+        return "other"
+    return None
 
 
 def doc_meta(title: str | None, lines: list[str], text: str) -> dict:

@@ -101,3 +101,9 @@ def test_a_dash_in_a_title_is_no_site_name():
     # the part after the dash stands on no line of its own: no site name, the line is kept
     docs = _docs("\n".join(["城南小学工作总结 - 德育部分", *BODY_1]))
     assert [(d["title"], d["text"]) for d in docs] == [(None, "\n".join(["城南小学工作总结 - 德育部分", *BODY_1]))]
+
+
+def test_an_untitled_page_takes_its_kind_from_the_headers_blurb():
+    page = "\n".join(["下面就是小编给大家带来的幼儿园班级工作计划，希望能帮助到大家！", "一、创建平安校园",
+                      "规范每日安全值班人员和传达人员工作流程，细化工作要求。" * 8])
+    assert [(d["title"], d["kind"]) for d in _docs(page)] == [(None, "plan")]

@@ -28,3 +28,11 @@ def test_doc_kind(title, text, kind):
 ])
 def test_placeholder_flag(title, text, flag):
     assert doc_meta(title, text.split("\n"), text)["placeholders"] is flag
+
+
+def test_a_page_blurbs_topic_decides_only_when_the_text_has_no_tense():
+    plain = "一、创建平安校园\n规范每日安全值班人员工作流程，细化工作要求。"
+    assert doc_kind(None, plain) == "other"
+    assert doc_kind(None, plain, "幼儿园班级工作计划") == "plan"
+    assert doc_kind(None, PAST, "幼儿园班级工作计划") == "summary"  # the text's own tense wins
+    assert doc_kind("城南小学教研工作总结", plain, "幼儿园班级工作计划") == "summary"  # and the title
