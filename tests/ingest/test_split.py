@@ -239,3 +239,9 @@ def test_a_title_below_other_short_lines(head, title, kept):
 def test_a_title_glued_to_a_body_that_opens_on_the_year():
     assert glued_title("教育局教研室工作计划2023年，教研室将继续发挥教研、指导、服务和管理功能。") == (
         "教育局教研室工作计划", "2023年，教研室将继续发挥教研、指导、服务和管理功能。")
+
+
+def test_a_news_headline_is_a_title():
+    assert plain_title(["喜报：吴风琴、成群老师双双获得常州市高中化学教师基本功比赛一等奖", "2020年常州市……"]) == (
+        "喜报：吴风琴、成群老师双双获得常州市高中化学教师基本功比赛一等奖")
+    assert plain_title(["喜报：我校获奖。", "……"]) is None  # a sentence
