@@ -211,13 +211,23 @@ def _starts(lines: list[tuple[str, bool]]) -> list[int]:
     return [i for i, (text, led) in enumerate(lines) if i == 0 or led or title_line(text) is not None]
 
 
+ECHO_LINES = 4  # how far into a document a site repeats its title (after a one-line intro too)
+TEMPLATE_WORDS = ("", "范文", "范本", "范例", "模板")  # what a site appends to a title it repeats
+
+
+def _is_echo(line: str, title: str) -> bool:
+    """The line repeats the title, maybe with a site's 范文 after it (科学教研组的工作总结范文)."""
+    core = clean_title(line) or ""
+    return core.startswith(title) and core[len(title):] in TEMPLATE_WORDS
+
+
 def _drop_echoes(chunk: list[str], title: str | None, removed: Counter) -> list[str]:
-    """The chunk without the title lines repeated at its start (sites print a title two or three times)."""
-    k = 0
-    while title and k < len(chunk) - 1 and clean_title(chunk[k]) == title:
-        k += 1
-    removed["title_echo"] += k
-    return chunk[k:]
+    """The chunk without the title lines a site repeats near its start (two or three times, after an intro too)."""
+    if not title:
+        return chunk
+    head = [line for line in chunk[:ECHO_LINES] if not _is_echo(line, title)] or chunk[-1:]
+    removed["title_echo"] += min(ECHO_LINES, len(chunk)) - len(head)
+    return head + chunk[ECHO_LINES:]
 
 
 def split_documents(lines: list[tuple[str, bool]], min_chars: int = 300) -> list[RawDoc]:

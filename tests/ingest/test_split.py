@@ -245,3 +245,11 @@ def test_a_news_headline_is_a_title():
     assert plain_title(["喜报：吴风琴、成群老师双双获得常州市高中化学教师基本功比赛一等奖", "2020年常州市……"]) == (
         "喜报：吴风琴、成群老师双双获得常州市高中化学教师基本功比赛一等奖")
     assert plain_title(["喜报：我校获奖。", "……"]) is None  # a sentence
+
+
+def test_title_echoes_with_a_template_word_and_after_an_intro_go():
+    intro = "开学初，我们制订了教研组工作计划，如今一学期工作已接近尾声，特进行工作对照和相关总结。" * 3
+    chunk = ["科学教研组的工作总结", "科学教研组的工作总结范文", intro, "科学教研组的工作总结范文", "一、主要工作和成绩回顾",
+             "陈建秋老师参加省级培训。" * 10]
+    (doc,) = split_documents(lines(*[(t, False) for t in chunk]))
+    assert (doc.title, doc.lines, doc.removed["title_echo"]) == ("科学教研组的工作总结", [intro, *chunk[4:]], 2)
