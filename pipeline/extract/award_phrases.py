@@ -195,13 +195,20 @@ _RE_ORGANISER = re.compile(r"[^，。；！？]{0,12}?(?:教育局|教育厅|教
                            r"(?=(?:联合)?(?:组织|主办|举办|承办|开展))")
 
 
+# … or the event the winner took part in: 参加…浙江省…省级培训，并获优秀学员荣誉称号
+_RE_TOOK_PART = re.compile(r"参加[^，。；！？]{2,40}")
+
+
 def organiser_level(text: str, start: int, lex: Lexicon) -> str | None:
-    """The level of the office that ran the contest an award was won in, named before it in the sentence."""
+    """The level of the office that ran the contest an award was won in, or of the event taken part
+    in, named before the award in its sentence."""
     lo = clause_start(text, start, 80, SENT_RE)
-    if "组织" not in text[lo:start] and "办" not in text[lo:start] and "开展" not in text[lo:start]:
-        return None  # nearly every sentence: no organiser named
-    found = [level_of(m.group(), lex.levels) for m in _RE_ORGANISER.finditer(text, lo, start)]
-    return next((lv for lv in reversed(found) if lv), None)
+    before = text[lo:start]
+    if not any(w in before for w in ("组织", "办", "开展", "参加")):
+        return None  # nearly every sentence: no organiser or event named
+    found = sorted((m.start(), m.group()) for r in (_RE_ORGANISER, _RE_TOOK_PART) for m in r.finditer(text, lo, start))
+    levels = (level_of(phrase, lex.levels) for _, phrase in reversed(found))  # the nearest first
+    return next((lv for lv in levels if lv), None)
 
 
 def giver_level(text: str, verb_start: int, verb: str, lex: Lexicon) -> str | None:

@@ -362,6 +362,7 @@ def test_award_recipient_and_event(text, expected):
     ("连续两年在XX市教育局组织的学校教育综合考评中被评为“优秀奖”。", "municipal"),
     ("在由安徽省教育厅主办的中小学教师说课比赛中，王老师获一等奖。", "provincial"),
     ("学校组织了演讲比赛，王明获一等奖。", None),  # a school is no office that sets a level
+    ("陈老师参加由浙江师范大学举办的浙江省中小学科学教师省级培训，并获优秀学员荣誉称号。", "provincial"),  # the event taken part in
 ])
 def test_the_organisers_level(text, level):
     assert [a["level"] for a in find_awards(text)] == [level]
