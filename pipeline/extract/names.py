@@ -21,6 +21,8 @@ FAMOUS = 500  # a person word jieba saw this often names a public figure (邓小
 RARE_WORD = 5  # jieba words seen fewer times (方明 n 4) are too rare to rule a name out
 VERBAL = ("v", "vn", "vd", "d", "c", "p", "u", "ad")
 COMMON_VERB = 500  # 建明 (v, 2) is a given name; 实践 (v, 5441) is not
+COMMON_NOUN = 2000  # jieba frequency of an institution noun too common to be a given name (学院, 中学)
+INSTITUTION_ENDS = "院学校局厅司室所部处会馆站"  # … and how such nouns end (海军, 森林 stay names)
 
 
 class Lexicon(NamedTuple):
@@ -163,8 +165,8 @@ def _word_inside(s: str, lex: Lexicon, whole: bool = False) -> bool:
     tail, freq = words.get(s[1:], ("", 0))
     if not head.startswith(NAME_POS):
         return True  # 高兴地
-    if tail in VERBAL and freq >= COMMON_VERB:
-        return True  # 边实践
+    if tail in VERBAL and freq >= COMMON_VERB or tail == "n" and freq >= COMMON_NOUN and s[-1] in INSTITUTION_ENDS:
+        return True  # 边实践; 师范学院 → 范学院, 城关中学 → 关中学: an institution is no given name
     return not whole and s[0] in lex.ambiguous and bool(tail) and not tail.startswith("nr")  # 区骨干
 
 
