@@ -76,7 +76,7 @@ LABEL_WORDS = tuple(
     "思想 目标 目標 措施 问题 問題 不足 建议 建議 优点 優點 缺点 缺點 成绩 成績 做法 安排 内容 內容 "
     "打算 设想 設想 体会 體會 反思 收获 收穫 经验 經驗 形式 方式 重点 重點 任务 任務 原则 原則 "
     "要求 成果 特色 情况 情況 背景 概况 概況 思路 回顾 回顧 展望 方向 意见 意見 "
-    "目的 步骤 步驟 亮点 亮點 成效 方法 职责 職責 分工 保障 意义 意義 过程 過程 机构 機構".split())
+    "目的 步骤 步驟 亮点 亮點 成效 方法 职责 職責 分工 保障 意义 意義 过程 過程 机构 機構 分享".split())
 # `现将工作总结如下：` `从资料方法上有：` introduce a list: sentences, not labels
 INTRO_ENDINGS = tuple("如下 以下 下列 有 是 为 了".split())
 # A label ends a block intro (SPEC §3: `优点：` `建议：`). The page meta above a scraped text

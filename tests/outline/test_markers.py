@@ -69,7 +69,8 @@ def test_not_markers(line):
     assert candidate(line) is None
 
 
-@pytest.mark.parametrize("line, title", [("优点：", "优点"), ("改进建议:", "改进建议"), ("存在的问题", "存在的问题")])
+@pytest.mark.parametrize("line, title", [("优点：", "优点"), ("改进建议:", "改进建议"), ("存在的问题", "存在的问题"),
+                                         ("名師工作室分享", "名師工作室分享")])  # a news report's section label
 def test_labels(line, title):
     start, end = label_title(line)
     assert line[start:end] == title
