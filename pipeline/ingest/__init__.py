@@ -16,7 +16,7 @@ from .decode import decode_bytes
 from .dedup import signature, text_sha1
 from .meta import doc_kind, doc_meta
 from .normalise import join_pages, normalise_lines, raw_lines, reflow, unwrap
-from .split import clean_title, split_documents
+from .split import clean_title, page_title, split_documents
 
 # Space-led lines mark bundle boundaries (SPEC §1) only while they are rare: the sample's
 # bundles have at most 5%; a page that indents every paragraph has half or more.
@@ -80,6 +80,13 @@ def _restore(docs: list, view: list[str], original: list[str]) -> None:
                 doc.title = "".join(original[lo:first + 1])[pos:pos + len(doc.title)]
 
 
+def _headline_above_meta(view: list[str], reasons: list, top: int, lines: list[str]) -> bool:
+    """The page's first text line is a headline: a short phrase right above the page meta
+    (`团结协作 共促教科研工作辉煌—…评选活动` / `作者：… 来源：… 发布时间：…`)."""
+    return (len(lines) > 1 and top + 1 < len(reasons) and reasons[top + 1] == "boilerplate:meta"
+            and view[top] == lines[0] and page_title(lines[0]))
+
+
 def documents_of(text: str, source: str, encoding: str, file_sha1: str, cfg: IngestConfig) -> list[dict]:
     """The document rows of one decoded file.
 
@@ -101,6 +108,8 @@ def documents_of(text: str, source: str, encoding: str, file_sha1: str, cfg: Ing
         dropped["boilerplate:blurb"] += 1
     kept = [(v, led) for v, (_, led), r in zip(view, lines, reasons) if r is None]
     raws = split_documents(kept, cfg.min_doc_chars)
+    if raws and raws[0].title is None and _headline_above_meta(view, reasons, top, raws[0].lines):
+        raws[0].title, raws[0].lines = clean_title(raws[0].lines[0]), raws[0].lines[1:]
     simple = ["\n".join(raw.lines) for raw in raws]  # each document on the simplified view
     meta = [(doc_kind(raw.title, s, topic), doc_meta(raw.title, raw.lines, s)) for raw, s in zip(raws, simple)]
     if traditional:

@@ -107,3 +107,11 @@ def test_an_untitled_page_takes_its_kind_from_the_headers_blurb():
     page = "\n".join(["下面就是小编给大家带来的幼儿园班级工作计划，希望能帮助到大家！", "一、创建平安校园",
                       "规范每日安全值班人员和传达人员工作流程，细化工作要求。" * 8])
     assert [(d["title"], d["kind"]) for d in _docs(page)] == [(None, "plan")]
+
+
+def test_a_headline_right_above_the_page_meta_is_the_title():
+    body = ["2020年1月6日中午，锦园幼儿园开展了本学期“优秀教研组长”评选活动。" * 4, "评选结束，侯园长对各位教研组工作给与了充分的肯定。"]
+    head = "团结协作 共促教科研工作辉煌—锦园幼儿园开展“优秀教研组长”评选活动"
+    docs = _docs("\n".join([head, "作者：锦园幼儿园 来源：未知 发布时间：2020-01-06 16:31", *body]))
+    assert [(d["title"], d["text"]) for d in docs] == [(head, "\n".join(body))]
+    assert [d["title"] for d in _docs("\n".join([head, *body]))] == [None]  # no meta under it: body text
