@@ -29,13 +29,13 @@ _RE_NAV = re.compile(r"^[-·•*\s]*(上一篇|下一篇|上一页|下一页)[:�
 # document-site furniture: `X_第1页`, `已阅读5页,还剩5页未读`, `继续免费阅读`, `版权说明:本文档由用户提供并上传`
 # and `第1页 / 共6页`, a file's name or size (`….docx`, `- 26.00 KB`), a row of page actions (`下载 相关 举报`),
 # a bulleted file card (`• 约3.2千字`, `• 约7页`, `• 2026-01-20 发布于四川`, `• 0`, `• 举报`), a document
-# site's terms (`- 1、原创力文档（book118）网站文档一经付费…`, `每下载1次，网站将根据…`)
+# site's terms (`- 1、原创力文档（book118）网站文档一经付费…`, `每下载1次，网站将根据…`), page marks (`—PAGE1—`)
 _RE_DOCSITE = re.compile(r"_第\d{1,3}页$|已阅读\d{1,3}页|还剩\d{1,3}页|继续免费阅读|版权说明[:：]|本文档由用户|^文档简介$"
                          r"|^第\d{1,3}页\s*/\s*共\d{1,3}页$|全文预览已结束|由会员分享|^(资源描述|下载资源|资源下载|资源简介)$"
                          r"|原创力文档|文档一经付费|网站将根据"
                          r"|\.(docx?|pdf|pptx?|wps)(VIP)?$|^[-·•*\s]*\d+(\.\d+)?\s*[KM]B$|客服QQ"
                          r"|^[-·•*\s]+(?:\d+|约?[\d.]+[千万]?[字页]|举报|[\d-]+\s*发布于\S{0,8})$"
-                         r"|^(?:(?:下载|相关|举报|收藏|分享|打印|评论|点赞)\s*){2,}$")
+                         r"|^(?:(?:下载|相关|举报|收藏|分享|打印|评论|点赞)\s*){2,}$|^[—-]+PAGE\d{1,3}[—-]+$")
 # a document site's numbered terms, however long (`- 2、本站所有内容均由合作方或网友上传，…`)
 _RE_TERMS = re.compile(r"[-·•*]\s*\d{1,2}、.{0,60}(?:本站|VIP|侵权|版权|会员|付费|客服)")
 # page meta that no school document writes: `作者:佚名 新闻来源:本站原创 点击数:670`, `2024-06-19 版权声明 我要投稿`
@@ -71,7 +71,7 @@ _RE_SENTENCE = re.compile(r"[，。；！？]")
 # (per-line matching was a tenth of ingest). Rare literals only: a common first character
 # (大, 上, 时) makes the scan stop everywhere.
 _RE_CANDIDATE = re.compile(r"相关|推荐阅读|猜你喜欢|热门推荐|精选推荐|延伸阅读|最新文章|更多|首页|位置|\[|【"
-                           r"|本文|转载请|版权|免费|点击|www\.|http|\.com|\.cn|\.net|尽在|维码|>|›|»|收藏|读者读过|围观"
+                           r"|本文|转载请|版权|免费|点击|www\.|http|\.com|\.cn|\.net|尽在|维码|>|›|»|收藏|读者读过|围观|- |PAGE"
                            r"|篇|页|档简|读次|览次|来源|编辑|间：|布日|字号|字体|投稿|手机版|佚名|:\d|韩|伊人|字幕|色情"
                            r"|下载|举报|KB|QQ|预览|会员|资源|\.doc|\.pdf|\.ppt|\.wps|推荐人|发布|导读|•|千字|原创力|付费|网站将|本站|VIP|侵权")
 

@@ -21,7 +21,7 @@ _RE_KIND = re.compile(KIND_WORD)
 _RE_KIND_THEN_DIGIT = re.compile(r"[结划报点案告排要]\d")  # a kind word's last character, then the number
 # a title glued to the first sentence: 20xx学年小学校本教研工作总结本学年，我校…… / 【小学教研组工作总结】本学期，…
 _RE_GLUED = re.compile(
-    rf"^(?:第{_N}篇[:：]?)?(?P<t>[^，。；！？：:“”、.\s【】]{{2,36}}?{KIND_WORD}{_TERM}?)"
+    rf"^(?:第{_N}篇[:：]?)?(?P<t>[^，。；！？：:“”、.\s【】]{{2,36}}?{KIND_WORD}{_TERM}?(?:范文|范本|模板)?)"
     rf"(?:篇{_N}|\d{{1,2}})?(?=[\u4e00-\u9fff“]|\d{{4}}年[，,])"  # …工作计划2023年，教研室将…
     rf"|^【(?P<b>[^【】，。；！？]{{0,36}}?{KIND_WORD}[^【】，。；！？]{{0,6}})】(?=\S)")
 _RE_BODY_OPENER = re.compile(r"^[本我今现在为随根按以时转弹回]")

@@ -184,3 +184,8 @@ def test_a_document_sites_numbered_terms_are_furniture_however_long():
 @pytest.mark.parametrize("line", ["设为首页 | 收藏本站 | 后台管理", "网站首页 联系我们 网站地图", "登录 注册"])
 def test_rows_of_site_links(line):
     assert line_reason(line) == "boilerplate:nav"
+
+
+@pytest.mark.parametrize("line", ["- 0", "—PAGE1—", "- 约4.21千字", "- 2026-01-20 发布于河北"])
+def test_a_document_sites_file_card_with_dashes(line):
+    assert line_reason(line) == "boilerplate:docsite"

@@ -253,3 +253,8 @@ def test_title_echoes_with_a_template_word_and_after_an_intro_go():
              "陈建秋老师参加省级培训。" * 10]
     (doc,) = split_documents(lines(*[(t, False) for t in chunk]))
     assert (doc.title, doc.lines, doc.removed["title_echo"]) == ("科学教研组的工作总结", [intro, *chunk[4:]], 2)
+
+
+def test_a_glued_title_keeps_the_sites_template_word():
+    assert glued_title("第一学期中学语文组工作参考计划范文本学期，语文教研组将全面贯彻落实学校教育教学工作计划。") == (
+        "第一学期中学语文组工作参考计划范文", "本学期，语文教研组将全面贯彻落实学校教育教学工作计划。")
