@@ -225,9 +225,10 @@ def _drop_echoes(chunk: list[str], title: str | None, removed: Counter) -> list[
     """The chunk without the title lines a site repeats near its start (two or three times, after an intro too)."""
     if not title:
         return chunk
-    head = [line for line in chunk[:ECHO_LINES] if not _is_echo(line, title)] or chunk[-1:]
-    removed["title_echo"] += min(ECHO_LINES, len(chunk)) - len(head)
-    return head + chunk[ECHO_LINES:]
+    kept = [line for line in chunk[:ECHO_LINES] if not _is_echo(line, title)] + chunk[ECHO_LINES:]
+    kept = kept or chunk[-1:]  # a chunk of echoes alone keeps its last line
+    removed["title_echo"] += len(chunk) - len(kept)
+    return kept
 
 
 def split_documents(lines: list[tuple[str, bool]], min_chars: int = 300) -> list[RawDoc]:
@@ -259,8 +260,8 @@ def split_documents(lines: list[tuple[str, bool]], min_chars: int = 300) -> list
                 subtitle = len(chunk) > 2 and _RE_SUBTITLE_LINE.match(chunk[1]) is not None
                 title = bare + chunk[1] if subtitle else bare
                 chunk = _drop_echoes(chunk[1 + subtitle:], bare, removed)
-            elif top := title_block(chunk, title):
-                title, chunk = top
+            elif below := title_block(chunk, title):
+                title, chunk = below
             elif title is None and (glued := glued_title(chunk[0])):
                 title, chunk[0] = glued
             if docs and title is None and not marked and sum(map(len, chunk)) < min_chars:

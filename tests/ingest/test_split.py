@@ -258,3 +258,9 @@ def test_title_echoes_with_a_template_word_and_after_an_intro_go():
 def test_a_glued_title_keeps_the_sites_template_word():
     assert glued_title("第一学期中学语文组工作参考计划范文本学期，语文教研组将全面贯彻落实学校教育教学工作计划。") == (
         "第一学期中学语文组工作参考计划范文", "本学期，语文教研组将全面贯彻落实学校教育教学工作计划。")
+
+
+def test_echoes_filling_the_first_lines_leave_the_body_whole():
+    body = ["本学期，我校教研工作扎实开展，取得了较好的成绩。" * 4, "一、课堂教学", "每周听课一次。"]
+    (doc,) = split_documents(lines(*[(t, False) for t in ["城南小学教研工作总结"] * 5 + body]))
+    assert (doc.title, doc.lines, doc.removed["title_echo"]) == ("城南小学教研工作总结", body, 4)
