@@ -77,7 +77,7 @@ def _list_names(text: str, e: int, count: int, named: list, lex: Lexicon) -> lis
 def _counted_names(text: str, count: int, named: list, lex: Lexicon) -> list[tuple[int, str]]:
     """Every item of a list of bare names closed by a count of teachers equal to its length.
 
-    `吴风琴、成群两位老师`: the count vouches for each item as a name, words too (成群, 高明),
+    `吴风琴、成群两位老师`: the count vouches for each item as a name, words too (成群, 白云),
     so long as each is two or three characters opening on a surname (the first may
     close a longer item, as the name before its 、).
     """
