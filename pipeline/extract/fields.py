@@ -17,6 +17,7 @@ PAD = "[ \u3000]*"
 PADS = " \u3000"
 AUTHOR_HEAD_STOP = re.compile("[，。；：:！？]")  # a line of prose or a field ends the lines an author's name may sit among
 AUTHOR_DATE = re.compile(rf"{PAD}{BYLINE_DATE}{PAD}")  # the closing date under a signature
+AUTHOR_CHARS = 8  # an author's line: a name of up to four characters and the spaces padding it
 # A field value ends at a clause end, or at the colon of the next label (组长：王建民，成员：李红)
 VALUE_END = re.compile(r"[\n。；;:：]")
 # The parts of a field value: what lies between separators; a bracketed role is a part of its own
@@ -182,8 +183,8 @@ def author_names(text: str, lex: Lexicon) -> list[tuple[int, int, str, str | Non
         lines.append((text.rfind("\n", 0, last - 1) + 1, last - 1))
     out = []
     for a, b in sorted(set(lines)):
-        name = "".join(text[a:b].split())
-        if b - a <= 2 * len(name) and name_ok(name, lex):
+        name = "".join(text[a:b].split()) if b - a <= AUTHOR_CHARS else ""  # 梁 晓 华
+        if name and b - a <= 2 * len(name) and name_ok(name, lex):
             out.append((a, b, name, None))
     return out
 
