@@ -4,7 +4,7 @@ import re
 _PLAN = re.compile(r"计划|安排|方案|打算|要点|规划")
 _SUMMARY = re.compile(r"总结|小结|汇报|回顾|述职|报告")
 # a title naming another kind of text: 教学研究制度, 校本培训心得体会, 开学典礼讲话, 喜报：…
-_OTHER = re.compile(r"制度|办法|细则|章程|讲话|发言稿|致辞|倡议书|通知|心得|体会|喜报|捷报|简报|快讯|简讯")
+_OTHER = re.compile(r"制度|办法|细则|章程|讲话|发言稿|致辞|倡议书|通知|通报|决定|批复|心得|体会|喜报|捷报|简报|快讯|简讯")
 # Summaries report what was done (了, 取得); plans say what will be (将, 要, 力争).
 _PAST = re.compile(r"了|取得|完成|回顾|已经|过去")
 _FUTURE = re.compile(r"将(?<!即将)(?!近)|力争|争取|拟|打算|准备|要(?<![重主需只必]要)(?![求点])")

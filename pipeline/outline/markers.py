@@ -92,6 +92,8 @@ PAGE_FIELDS = frozenset(
 # people; it opens no block either.
 SALUTATION_OPENINGS = tuple("尊敬 敬爱 敬愛 亲爱 親愛 各位 诸位 諸位".split())
 ADDRESS_ENDINGS = ("们", "們")  # `老师们：` `同志们：` `家长朋友们：`
+# … and a notice addresses the bodies it goes to: `各级各类学校：` `各中小学：`
+ADDRESSEES = tuple("学校 學校 单位 單位 中小学 中小學 中心校 幼儿园 幼兒園 教育局 教体局 教體局 科室 处室 處室".split())
 RUN_IN_MAX = 40  # a `：`/`；` head longer than this is a clause of a long sentence, not a head
 LABEL_LINE_MAX = 18  # a label line is short: 2-14 characters, a colon, maybe spaces
 _CN_VALUE = {c: i for i, c in enumerate(_CN, 1)}
@@ -176,8 +178,9 @@ def label_title(line: str) -> tuple[int, int] | None:
     words = m.group().rstrip("：:")
     if words.endswith(INTRO_ENDINGS) or "了" in words:
         return None  # `现将工作总结如下：` `我校开展了如下工作：` are sentences, not labels
-    if words in PAGE_FIELDS or words.startswith(SALUTATION_OPENINGS) or words.endswith(ADDRESS_ENDINGS):
-        return None  # `时间：` `字号：` page meta, `尊敬的老师们：` a greeting
+    if words in PAGE_FIELDS or words.startswith(SALUTATION_OPENINGS) or words.endswith(ADDRESS_ENDINGS) \
+            or words.startswith("各") and words.endswith(ADDRESSEES):
+        return None  # `时间：` `字号：` page meta, `尊敬的老师们：` a greeting, `各级各类学校：` an addressee
     # a label's title is the whole line without its colon: `改进建议:` → 改进建议
     return lead, lead + len(line[lead:].rstrip("：: \u3000"))
 

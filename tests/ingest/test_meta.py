@@ -12,6 +12,7 @@ FUTURE = "新学期我校将继续开展教研活动，力争取得更好的成�
     ("城南小学教学研究制度", PAST, "other"),  # neither a summary nor a plan, whatever its tense
     ("青年教师校本培训心得体会", PAST, "other"),
     ("开学典礼校长讲话", FUTURE, "other"),
+    ("关于2021年度优秀教研团队评选结果的通报", PAST, "other"),
     ("教研组长述职报告", PAST, "summary"),
     ("学习制度建设工作总结", FUTURE, "summary"),  # the kind word wins over 制度
     (None, PAST, "summary"),

@@ -264,3 +264,9 @@ def test_echoes_filling_the_first_lines_leave_the_body_whole():
     body = ["本学期，我校教研工作扎实开展，取得了较好的成绩。" * 4, "一、课堂教学", "每周听课一次。"]
     (doc,) = split_documents(lines(*[(t, False) for t in ["城南小学教研工作总结"] * 5 + body]))
     assert (doc.title, doc.lines, doc.removed["title_echo"]) == ("城南小学教研工作总结", body, 4)
+
+
+def test_an_official_notice_title():
+    title = "关于耒阳市2018-2020年度优秀教学教研团队评选结果的通报"
+    assert plain_title([title, "各级各类学校："]) == title
+    assert plain_title(["关于加强教研工作的几点思考", "……"]) is None  # an essay's title names no notice

@@ -88,7 +88,7 @@ def test_not_labels(line):
     "时间:", "时间：", "時間：", "字号：", "字號:", "日期：", "来源：", "作者：", "发布时间：", "浏览次数：", "地点：",
     # the greeting of a speech or a letter
     "尊敬的老师们：", "亲爱的同学们:", "各位领导、老师：", "各位领导老师：", "敬爱的各位家长：", "老师们：",
-    "同志们:", "家长朋友們：",
+    "同志们:", "家长朋友們：", "各级各类学校：", "各中小学：",  # and the addressee of a notice
 ])
 def test_page_meta_and_greetings_are_not_labels(line):
     assert label_title(line) is None
