@@ -39,8 +39,10 @@ def _names_of_item(text: str, a: int, b: int, e: int, lex: Lexicon, strict: bool
 
     An item may end one list and open the next (`…、刘建的汇报课和李宏梅、陈严两位…`).
     """
-    if name_ok(text[a:b], lex, ambiguous=True, strict=strict, whole=True):
-        return [(a, text[a:b])]  # 、师建平、 fills its item
+    item = text[a:b]
+    if name_ok(item.replace(" ", "") if 0 < item.count(" ") < len(item) - 1 else item, lex, ambiguous=True,
+               strict=strict, whole=True):
+        return [(a, item)]  # 、师建平、 fills its item, and so does 、刘 帆、 (a name padded to three characters)
     found = _item_names(text, a, b, lex, strict)
     if b >= e:
         return found

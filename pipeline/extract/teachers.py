@@ -137,7 +137,7 @@ def listed_names(text: str, lex: Lexicon) -> list[dict]:
         pupils = _is_student(text, tail_end, lex) or head.endswith(STUDENT_BEFORE + lex.students)
         kind = "student" if pupils else "teacher"
         title = next((t for t in ("老师", "校长", "主任") if text.startswith(t, tail_end)), None)
-        out += [_entity(i, n, title, kind) for i, n in names]
+        out += [_entity(i, n.replace(" ", ""), title, kind, end=i + len(n)) | {"text": n} for i, n in names]
     return out
 
 

@@ -73,6 +73,8 @@ def test_name_list_before_a_title():
     ("新教师王国娣、刘颖、刘建的汇报课和李宏梅、陈严两位调入教师的公开课。", ["王国娣", "刘颖", "刘建", "李宏梅", "陈严"]),
     ("王国娣、刘颖、刘建执教汇报课和高效课堂、小组合作的研讨。", ["王国娣", "刘颖", "刘建"]),
     ("推荐了张三丰、王明、李娜和李华四位教师。", ["张三丰", "王明", "李娜", "李华"]),
+    # a prize list whose two-character names are padded to three (刘 帆): each is one name
+    ("一等奖：马凤婷、刘 帆、李 栋、王 历\n马 伟、杨 明、姚美丽、王 梅", ["马凤婷", "刘帆", "李栋", "王历", "马伟", "杨明", "姚美丽", "王梅"]),
     # a count of teachers equal to the list's length vouches for names that are words
     ("本学期吴风琴、成群两位老师获得一等奖。", ["吴风琴", "成群"]),
     ("张贴宣传画；白云、黄山两位老师负责。", ["白云", "黄山"]),
@@ -371,3 +373,9 @@ def test_names_inside_a_book_title_are_no_teachers():
 def test_ren_after_any_head_is_the_verb_serve_as():
     assert find_teachers("成立检查小组，由片长任组长，园长任副组长。") == []
     assert [e["name"] for e in find_teachers("会上，任组长作了总结。")] == ["任"]
+
+
+def test_a_padded_name_in_a_list_spans_its_space():
+    text = "一等奖：马凤婷、刘 帆、李 栋"
+    found = [(e["start"], e["end"], e["text"], e["name"]) for e in find_teachers(text)]
+    assert found == [(4, 7, "马凤婷", "马凤婷"), (8, 11, "刘 帆", "刘帆"), (12, 15, "李 栋", "李栋")]
