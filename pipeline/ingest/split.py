@@ -7,6 +7,7 @@ NUM = "一二三四五六七八九十百零两〇"
 _N = rf"[{NUM}\d]{{1,3}}"
 _CN = "一二三四五六七八九十"
 KIND_WORD = r"(?:工作总结|工作计划|工作汇报|工作要点|总结|计划|小结|汇报|方案|报告|安排|规划|纲要)"
+RULES_WORD = r"(?:制度|办法|细则|章程|条例|守则)"  # a school's rules: a bare title too (德育工作考评制度)
 _TERM = r"(?:上学期|下学期|第[一二]学期|春季|秋季)"  # written after the kind word: …工作总结秋季篇一
 # The bundle marker comes before the title: 第二篇:校本教研工作总结2 / 篇一：中学教师校本培训的心得体会 / （范文一：教科室工作总结
 _RE_TITLE_PREFIX = re.compile(rf"^(?:第{_N}篇[:：]?|篇{_N}[:：]|（?范文{_N}[:：])\s*(?P<t>[^，。；！？]{{2,40}})$")
@@ -36,7 +37,7 @@ _RE_TITLE_TAIL = re.compile(rf"(?:\s*[（(【]?篇{_N}[）)】]?|(?<![\d\-—.])
 # … with a subtitle after a dash or colon (…德育工作总结——以德为先，构建和谐校园) or before a dash
 # (以德为先 构建和谐校园——凤梧学校德育工作总结)
 _RE_PLAIN_TITLE = re.compile(
-    rf"^[^，。；！？：:、“”]{{4,40}}{KIND_WORD}{_TERM}?(?:（[^（）]{{1,12}}）)?(?:范本|范文|模板)?"  # …规划纲要（2022-2025）, …总结范本
+    rf"^[^，。；！？：:、“”]{{4,40}}(?:{KIND_WORD}|{RULES_WORD}){_TERM}?(?:（[^（）]{{1,12}}）)?(?:范本|范文|模板)?"  # …规划纲要（2022-2025）, …总结范本
     rf"(?:(?:——|[：:])[^。；！？：:“”]{{2,24}}(?<![，、]))?$"
     # a school news headline: 喜报：吴风琴、成群老师双双获得…一等奖
     rf"|^(?:喜报|捷报|简报|快讯|简讯)[:：][^。；！？]{{4,60}}$"
@@ -213,7 +214,7 @@ def _starts(lines: list[tuple[str, bool]]) -> list[int]:
     return [i for i, (text, led) in enumerate(lines) if i == 0 or led or title_line(text) is not None]
 
 
-ECHO_LINES = 4  # how far into a document a site repeats its title (after a one-line intro too)
+ECHO_LINES = 6  # how far into a document a site repeats its title (after an intro or the school's name too)
 TEMPLATE_WORDS = ("", "范文", "范本", "范例", "模板")  # what a site appends to a title it repeats
 
 

@@ -270,3 +270,10 @@ def test_an_official_notice_title():
     title = "关于耒阳市2018-2020年度优秀教学教研团队评选结果的通报"
     assert plain_title([title, "各级各类学校："]) == title
     assert plain_title(["关于加强教研工作的几点思考", "……"]) is None  # an essay's title names no notice
+
+
+def test_a_schools_rules_have_a_bare_title_and_its_echoes_go():
+    body = ["为了更好地搞好学校德育工作，学校必须成立德育领导小组，并做好以下工作：" * 3, "1、制定德育工作计划。"]
+    chunk = ["德育工作考评制度", "德育工作考评制度", "德育工作考评制度", "深圳市金田小学", "德育工作考评制度", *body]
+    (doc,) = split_documents(lines(*[(t, False) for t in chunk]))
+    assert (doc.title, doc.lines) == ("德育工作考评制度", ["深圳市金田小学", *body])
