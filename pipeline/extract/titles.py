@@ -11,6 +11,7 @@ from .spans import CLAUSE_STOPS, SENT_RE, clause_end, clause_start
 # the characters _items acts on: quotes, clause stops, list separators
 ITEM_MARKS = re.compile("[" + re.escape("“‘「”’」、和及与" + CLAUSE_STOPS) + "]")
 COUNTED_RE = re.compile("[0-9]+[名个份件篇人项位所]")
+_RE_YEARS = re.compile(r"\d{4}(?:[—–\-~至]\d{4})?年度?")  # a title's year adds no words to it
 TITLE_SPAN = 120  # chars after a trigger (被评为, 荣获) read as a list of titles (quoted lists run long)
 
 
@@ -60,7 +61,8 @@ def _title_end(text: str, s: int, e: int, mode: str, lex: Lexicon) -> int | None
     cut = len(item) if cut == len(core) else cut
     has_cue = lex.cue_re.search(item if mode in ("tail", "strong") else item[:cut]) is not None
     if mode == "tail" or mode == "strong" and not cut:  # 评选出……为远安一高首届十大名师, 被评为全国文明校园
-        return e if (cut == len(item) or has_cue) and len(item) <= 20 else None
+        words = len(item) - sum(map(len, _RE_YEARS.findall(item)))  # …为耒阳市2018—2020年度优秀教学教研团队
+        return e if (cut == len(item) or has_cue) and words <= 20 else None
     rest_ok = cut == len(item) or item.startswith(("称号", "荣誉", "等"), cut)
     if not cut or mode == "weak" and (not has_cue or not rest_ok):
         return None  # 获得骨干教师培训机会, 获得优秀教师的指导: no title conferred

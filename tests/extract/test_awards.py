@@ -366,3 +366,9 @@ def test_award_recipient_and_event(text, expected):
 ])
 def test_the_organisers_level(text, level):
     assert [a["level"] for a in find_awards(text)] == [level]
+
+
+def test_a_team_title_with_its_years():
+    text = "经市教研室评审，确定“金星小学语文教研组”等124个团队为耒阳市2018—2020年度优秀教学教研团队。"
+    assert awards(text) == [("耒阳市2018—2020年度优秀教学教研团队", "称号", "municipal")]
+    assert awards("学校组建了三个研究团队。") == []
