@@ -32,7 +32,8 @@ _RE_NOT_TITLE = re.compile(r"是|不仅|怎么|怎样|如何|什么|哪些|应�
 _RE_PREDICATE = re.compile(r"^(?:是|不[仅但是只]|就|也|既|要|能|可以|应|都|又|则|即|的|了|着|和|与|或|等)")
 SITE_QUALIFIERS = r"精选|通用|推荐|优秀|热门|最新|实用|经典|优质|精品"  # a site's praise for its own page
 _SITE_TAG = rf"[（【](?:{SITE_QUALIFIERS})[）】]"  # before a title: （推荐）20xx年…工作总结
-_RE_TITLE_HEAD_CUT = re.compile(rf"^(?:第{_N}篇[:：]?|篇{_N}[:：]|（?范文{_N}[:：]|\d{{1,2}}[.、](?=.*篇{_N})|{_SITE_TAG})\s*")
+_RE_TITLE_HEAD_CUT = re.compile(rf"^(?:第{_N}篇[:：]?|篇{_N}[:：]|（?范文{_N}[:：]|\d{{1,2}}[.、](?=.*篇{_N})|{_SITE_TAG}"
+                                rf"|【[^【】，。\d]{{2,8}}】(?=[^【】]{{4,}}{KIND_WORD}))\s*")  # 【英语教研】2024…工作总结: a column tag
 _RE_TITLE_TAIL = re.compile(rf"(?:\s*[（(【]?篇{_N}[）)】]?|(?<![\d\-—.])[（(]?\d{{1,3}}[）)]?)$")
 # … with a subtitle after a dash or colon (…德育工作总结——以德为先，构建和谐校园) or before a dash
 # (以德为先 构建和谐校园——凤梧学校德育工作总结)

@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.ingest.split import glued_title, plain_title, split_documents, title_line
+from pipeline.ingest.split import clean_title, glued_title, plain_title, split_documents, title_line
 
 BODY_A = ["本学期，我校校本教研工作依据教育局的工作意见，以全面实施素质教育为目标。" * 4,
           "一、转变观念，增强教研意识", "开展校本教研是推进课改的客观要求。" * 16]
@@ -277,3 +277,12 @@ def test_a_schools_rules_have_a_bare_title_and_its_echoes_go():
     chunk = ["德育工作考评制度", "德育工作考评制度", "德育工作考评制度", "深圳市金田小学", "德育工作考评制度", *body]
     (doc,) = split_documents(lines(*[(t, False) for t in chunk]))
     assert (doc.title, doc.lines) == ("德育工作考评制度", ["深圳市金田小学", *body])
+
+
+@pytest.mark.parametrize("line, title", [
+    ("【英语教研】2024-2025学年第二学期英语教研组工作总结", "2024-2025学年第二学期英语教研组工作总结"),  # a column tag goes
+    ("【2023】学校工作总结", "【2023】学校工作总结"),  # a year stays
+    ("【小学教研组工作总结】", "小学教研组工作总结"),
+])
+def test_a_site_column_tag_leaves_the_title(line, title):
+    assert clean_title(line) == title
