@@ -115,6 +115,7 @@ def title_block(chunk: list[str], title: str | None) -> tuple[str, list[str]] | 
     `视频资源 / 音乐备课组工作总结 / 陶吴中心小学…音乐教研组工作总结 / 2024-2025学年…`: of the short
     phrases opening the chunk, the last bare title (nearest the body) is the document's, unless
     a title found earlier is not part of it; the shorter titles above it are the page's echoes.
+    With no bare title, a phrase printed twice or more is the title.
     """
     block = []
     for line in chunk[:TITLE_BLOCK]:
@@ -124,6 +125,8 @@ def title_block(chunk: list[str], title: str | None) -> tuple[str, list[str]] | 
     if len(block) == len(chunk):
         return None  # no body below
     found = [i for i, line in enumerate(block) if _RE_PLAIN_TITLE.match(line) and not _RE_BODY_OPENER.match(line)]
+    if not found and title is None:  # a phrase the site prints twice or more is its title (青年教师如何开展教科研活动)
+        found = [i for i, line in enumerate(block) if block.count(line) > 1]
     if not found or found[-1] == 0 or (title and title not in block[found[-1]]):
         return None
     last = found[-1]

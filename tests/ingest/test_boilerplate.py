@@ -189,3 +189,8 @@ def test_rows_of_site_links(line):
 @pytest.mark.parametrize("line", ["- 0", "—PAGE1—", "- 约4.21千字", "- 2026-01-20 发布于河北"])
 def test_a_document_sites_file_card_with_dashes(line):
     assert line_reason(line) == "boilerplate:docsite"
+
+
+def test_a_document_sites_slogan():
+    assert line_reason("文档视界 最新最全的文档下载") == "boilerplate:docsite"
+    assert line_reason("学生可在平台上完成作业下载。") is None

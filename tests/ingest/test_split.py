@@ -286,3 +286,12 @@ def test_a_schools_rules_have_a_bare_title_and_its_echoes_go():
 ])
 def test_a_site_column_tag_leaves_the_title(line, title):
     assert clean_title(line) == title
+
+
+def test_a_phrase_printed_twice_at_the_top_is_the_title():
+    body = ["中小学教师的教科研主要是一种行动研究，是一种扎根于教育实践的研究。" * 3, "一、教师为什么要开展教科研？"]
+    chunk = ["青年教师如何开展教科研活动"] * 3 + body
+    (doc,) = split_documents(lines(*[(t, False) for t in chunk]))
+    assert (doc.title, doc.lines) == ("青年教师如何开展教科研活动", body)
+    (doc,) = split_documents(lines(*[(t, False) for t in ["城南小学", "青年教师如何开展教科研活动", *body]]))
+    assert doc.title is None  # printed once: no telling a title from the school's name
