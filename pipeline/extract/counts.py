@@ -19,7 +19,8 @@ NUMERAL = (
     r"(?P<pre>大约|将近|近|约)?"
     r"(?P<num>(?<![0-9A-Za-z.零〇一二两三四五六七八九十百千万亿几])"  # 人数1563人: 数 is no numeral before digits
     r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:[.、][0-9]+(?=[%％]))?(?:\.[0-9]+)?(?:[%％]?[-~～至到][0-9]+(?:\.[0-9]+)?)?(?:[万千亿](?:[0-9][千百])?)?"
-    r"|(?<![零〇一二两三四五六七八九十百千万亿几数])[零〇一二两三四五六七八九十百千万亿几数]+"
+    # not after another numeral, unless that one ends a list of numerals (六、七、八三个年级: 三个)
+    r"|(?:(?<![零〇一二两三四五六七八九十百千万亿几数])|(?<=、[一二三四五六七八九十]))[零〇一二两三四五六七八九十百千万亿几数]+"
     r"(?:[至到~～\-][零〇一二两三四五六七八九十百千万亿]+)?"  # 两到三次, 三至五人: whole, like 1-2篇
     r"|(?<![0-9A-Za-z_×])[xX×]{1,3})"
     r"(?P<mid>多|余|来)?(?P<mag>[万亿])?(?P<post>多|余)?"
@@ -217,9 +218,7 @@ def _after_numeral_list(text: str, m: re.Match, regex: re.Pattern) -> re.Match:
     """The count itself when a list of numerals runs into it: `六、七、八三个年级` counts 三个, not 八三个."""
     num, i = m.group("num"), m.start("num")
     if len(num) == 2 and text[i - 1:i] == "、" and num[0] in CN_DIGITS and parse_number(num) is None:
-        # the regex's look-behinds refuse a numeral after a digit: the list's last numeral is masked
-        # (same offsets; a rare case, so the copy of the text is cheap overall)
-        return regex.match(f"{text[:i]}，{text[i + 1:]}", i + 1) or m
+        return regex.match(text, i + 1) or m
     return m
 
 

@@ -194,6 +194,7 @@ def test_item_is_only_the_counted_noun(text, start, end, pos, item):
     "一至" * 50_000,
     "两" * 50_000 + "至" + "三" * 50_000 + "人",
     "三至四至五至六人" * 12_000,
+    "六、七、八三个" * 14_000,  # a numeral list running into each count: re-read from the list's last numeral
 ])
 def test_linear_on_adversarial_lines(line):
     t = time.perf_counter()
