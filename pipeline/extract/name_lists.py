@@ -9,8 +9,8 @@ CLAUSE_BREAK = "，。；：！？\n（）“”《》,;:!?()"
 BREAK = re.compile(f"[{re.escape(CLAUSE_BREAK)}]")
 JOINERS = ("和", "与", "及")
 JOINER_SET = frozenset("".join(JOINERS))
-TEACHER_TAIL = re.compile(r"等?[0-9一二两三四五六七八九十]{0,3}[位名]?(?:老师|教师|同志|校长|主任|领导|专家)")
-COUNTED_TAIL = re.compile(r"[0-9一二两三四五六七八九十]{1,2}(?=[位名](?:老师|教师))")  # 吴风琴、成群两位老师
+# the title after a list of names, maybe with their count (王明、李娜两位老师)
+TEACHER_TAIL = re.compile(r"等?(?P<count>[0-9一二两三四五六七八九十]{0,3})[位名]?(?:老师|教师|同志|校长|主任|领导|专家)")
 
 
 def list_names(text: str, lex: Lexicon) -> list[list[tuple[int, str]]]:
@@ -86,8 +86,8 @@ def _counted_names(text: str, count: int, named: list, lex: Lexicon) -> list[tup
     if len(named) != count:
         return []
     last = named[-1][0]
-    m = COUNTED_TAIL.match(text, last + 2) or COUNTED_TAIL.match(text, last + 3)
-    number = m and parse_number(m.group())
+    m = TEACHER_TAIL.match(text, last + 2) or TEACHER_TAIL.match(text, last + 3)
+    number = m and m.group("count") and parse_number(m.group("count"))
     if not number or number.value != count:
         return []
     names = [(a, text[a:b]) for a, b in named[:-1]] + [(last, text[last:m.start()])]
