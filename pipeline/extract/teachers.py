@@ -22,10 +22,10 @@ LEFT_EDGE = CLAUSE_BREAK + "的校组由是为有和与及、"
 NOT_ALONE = frozenset(("教师", "同志", "工作室", "名师工作室", "教研员"))
 
 
-def _entity(start: int, name: str, role: str | None, kind: str = "teacher", end: int | None = None) -> dict:
-    """One teacher (or student) entity; the span is the name itself, or ends at end when spaces pad it."""
-    end = start + len(name) if end is None else end
-    return {"type": kind, "start": start, "end": end, "text": name, "name": name,
+def _entity(start: int, span: str, role: str | None, kind: str = "teacher") -> dict:
+    """One teacher (or student) entity from its span as written; alignment spaces in it (沈 伟) leave the name."""
+    name = "".join(span.split())
+    return {"type": kind, "start": start, "end": start + len(span), "text": span, "name": name,
             "role": role, "placeholder": not BLANKS.isdisjoint(name)}
 
 
@@ -137,7 +137,7 @@ def listed_names(text: str, lex: Lexicon) -> list[dict]:
         pupils = _is_student(text, tail_end, lex) or head.endswith(STUDENT_BEFORE + lex.students)
         kind = "student" if pupils else "teacher"
         title = next((t for t in ("老师", "校长", "主任") if text.startswith(t, tail_end)), None)
-        out += [_entity(i, n.replace(" ", ""), title, kind, end=i + len(n)) | {"text": n} for i, n in names]
+        out += [_entity(i, n, title, kind) for i, n in names]
     return out
 
 
@@ -147,8 +147,8 @@ def line_names(text: str, lex: Lexicon) -> list[dict]:
 
     A padded name's span holds its alignment space (沈 伟); its name does not (沈伟).
     """
-    return [_entity(a, n, role, end=b) | {"text": text[a:b]}
-            for a, b, n, role in field_names(text, lex) + byline_names(text, lex) + author_names(text, lex)]
+    return [_entity(a, text[a:b], role)
+            for a, b, _, role in field_names(text, lex) + byline_names(text, lex) + author_names(text, lex)]
 
 
 def anchored_names(text: str, lex: Lexicon) -> list[dict]:
