@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .levels import PATTERNS, Levels, level_of, load_levels
-from .spans import CLAUSE_STOPS, SENT_RE, alt, clause_end, clause_start
+from .spans import CLAUSE_STOPS, SENT_RE, YEARS, alt, clause_end, clause_start
 
 SPAN_STOPS = CLAUSE_STOPS.translate({ord(c): None for c in "（）()"})  # 实践活动（NOC）一等奖
 # a list separator right after one of these closes the previous award: 一等奖5名、二等奖12名
@@ -144,8 +144,8 @@ def _paired(s: str, i: int) -> bool:
 
 # a time phrase at either end of a recipient (2017年以来, 化学教研组还在2019年), and a bare count of
 # entries, which says how many won but not who (36篇, 论文、教案等共有6篇)
-_YEARS = r"(?:(?:\d{2,4}|20[xX]{2}|[xX]{2})年[、和至到\-—]?)+"  # 2019年, 20xx年、20xx年
-_RE_WHEN = re.compile(rf"^{_YEARS}(?:以来|来|度)?|(?:还?在)?{_YEARS}(?:以来|度)?$")
+_YEAR_LIST = rf"(?:{YEARS}[、和]?)+"  # 2019年, 20xx年、20xx年
+_RE_WHEN = re.compile(rf"^{_YEAR_LIST}(?:以来|来)?|(?:还?在)?{_YEAR_LIST}(?:以来)?$")
 _RE_ENTRIES = re.compile(r".{0,12}?(?:共有|共)?[0-9一二三四五六七八九十两]+[篇件项幅份]")
 
 

@@ -8,6 +8,8 @@ SENT_RE = re.compile("[" + re.escape(SENT_STOPS) + "]")
 TITLE_MAX = 60  # chars a 《》 or “” title may span; also bounds every scan (linear time)
 OPEN_CLOSE = {"《": "》", "“": "”"}
 LIST_JOINERS = ("以及", "和", "与", "及", "、")  # what joins two items of one list: awards, quoted names
+_YEAR = r"(?:\d{2,4}|20[xX]{2}|[xX]{2})"
+YEARS = rf"{_YEAR}(?:[—–\-~至到]{_YEAR})?年度?"  # a year or a span of years: 2019年, 20xx年, 2018—2020年度
 
 
 def alt(words) -> str:

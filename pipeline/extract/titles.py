@@ -6,12 +6,12 @@ import re
 from .award_phrases import (QUOTES, Lexicon, entity, giver_level, is_plan, last_end, recipient_before, span_start,
                             trim_lead)
 from .levels import level_of
-from .spans import CLAUSE_STOPS, SENT_RE, clause_end, clause_start
+from .spans import CLAUSE_STOPS, SENT_RE, YEARS, clause_end, clause_start
 
 # the characters _items acts on: quotes, clause stops, list separators
 ITEM_MARKS = re.compile("[" + re.escape("“‘「”’」、和及与" + CLAUSE_STOPS) + "]")
 COUNTED_RE = re.compile("[0-9]+[名个份件篇人项位所]")
-_RE_YEARS = re.compile(r"\d{4}(?:[—–\-~至]\d{4})?年度?")  # a title's year adds no words to it
+_RE_YEARS = re.compile(YEARS)  # a title's year adds no words to it
 TITLE_SPAN = 120  # chars after a trigger (被评为, 荣获) read as a list of titles (quoted lists run long)
 
 
