@@ -146,7 +146,7 @@ def _paired(s: str, i: int) -> bool:
 # entries, which says how many won but not who (36篇, 论文、教案等共有6篇)
 _YEAR_LIST = rf"(?:{YEARS}[、和]?)+"  # 2019年, 20xx年、20xx年
 _RE_WHEN = re.compile(rf"^{_YEAR_LIST}(?:以来|来)?|(?:还?在)?{_YEAR_LIST}(?:以来)?$")
-_RE_ENTRIES = re.compile(r".{0,12}?(?:共有|共)?[0-9一二三四五六七八九十两]+[篇件项幅份]")
+_RE_ENTRIES = re.compile(r".{0,12}?[0-9一二三四五六七八九十两]+[篇件项幅份]")
 
 
 def recipient_before(text: str, verb_start: int, lex: Lexicon) -> str | None:
