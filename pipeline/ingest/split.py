@@ -98,12 +98,17 @@ def _closes_with_number(line: str) -> bool:
     return bool(last) and (last.isdecimal() or last in NUM or last == "）")
 
 
-def plain_title(lines: list[str]) -> str | None:
-    """A document's first line when it is a bare title (阳光小学2023-2024学年教科室工作总结)."""
-    m = len(lines) > 1 and _RE_PLAIN_TITLE.match(lines[0])
-    if m and (not _RE_BODY_OPENER.match(lines[0]) or _RE_SUBTITLE_FIRST.match(lines[0])):
-        return clean_title(m.group("b") or lines[0])
+def bare_title(line: str) -> str | None:
+    """The title a line holds when it is a bare title (阳光小学2023-2024学年教科室工作总结), else None."""
+    m = _RE_PLAIN_TITLE.match(line)
+    if m and (not _RE_BODY_OPENER.match(line) or _RE_SUBTITLE_FIRST.match(line)):
+        return clean_title(m.group("b") or line)
     return None
+
+
+def plain_title(lines: list[str]) -> str | None:
+    """A document's first line when it is a bare title and a body follows."""
+    return bare_title(lines[0]) if len(lines) > 1 else None
 
 
 TITLE_BLOCK = 4  # lines above a body that may hold its title among site furniture and short echoes
@@ -124,13 +129,14 @@ def title_block(chunk: list[str], title: str | None) -> tuple[str, list[str]] | 
         block.append(line)
     if len(block) == len(chunk):
         return None  # no body below
-    found = [i for i, line in enumerate(block) if _RE_PLAIN_TITLE.match(line) and not _RE_BODY_OPENER.match(line)]
+    titles = [bare_title(line) for line in block]
+    found = [i for i, t in enumerate(titles) if t]
     if not found and title is None:  # a phrase the site prints twice or more is its title (青年教师如何开展教科研活动)
         found = [i for i, line in enumerate(block) if block.count(line) > 1]
     if not found or found[-1] == 0 or (title and title not in block[found[-1]]):
         return None
     last = found[-1]
-    return clean_title(block[last]), [line for i, line in enumerate(chunk) if i > last or i not in found]
+    return titles[last] or clean_title(block[last]), [line for i, line in enumerate(chunk) if i > last or i not in found]
 
 
 def page_title(line: str) -> bool:
